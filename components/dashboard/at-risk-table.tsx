@@ -1,0 +1,51 @@
+import type { Translate } from "@/lib/i18n";
+import { formatNumber, type Locale } from "@/lib/i18n";
+
+export type AtRiskRow = {
+  skuId: number;
+  code: string;
+  name: string;
+  brand: string;
+  poolAtp: number;
+  perDay: number;
+  daysOfCover: number;
+  stockOutLocations: number;
+};
+
+export function AtRiskTable({ rows, t, locale }: { rows: AtRiskRow[]; t: Translate; locale: Locale }) {
+  if (rows.length === 0) return <p className="py-6 text-center text-sm text-slate-500">{t("dashboard.noRisk")}</p>;
+  const num = (v: number, d = 0) => formatNumber(locale, v, d);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid="at-risk-table">
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
+            <th className="py-2 pr-4 font-medium">{t("dashboard.col.sku")}</th>
+            <th className="py-2 pr-4 font-medium">{t("dashboard.col.brand")}</th>
+            <th className="py-2 pr-4 text-right font-medium">{t("dashboard.col.poolAtp")}</th>
+            <th className="py-2 pr-4 text-right font-medium">{t("dashboard.col.perDay")}</th>
+            <th className="py-2 pr-4 text-right font-medium">{t("dashboard.col.cover")}</th>
+            <th className="py-2 text-right font-medium">{t("dashboard.col.stockOutLocations")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.skuId} className="border-b border-slate-100 last:border-0">
+              <td className="py-2 pr-4">
+                <p className="font-mono text-xs text-slate-500">{r.code}</p>
+                <p>{r.name}</p>
+              </td>
+              <td className="py-2 pr-4">{r.brand}</td>
+              <td className="py-2 pr-4 text-right">{num(r.poolAtp)}</td>
+              <td className="py-2 pr-4 text-right">{num(r.perDay, 1)}</td>
+              <td className={`py-2 pr-4 text-right font-medium ${r.daysOfCover < 3 ? "text-red-600" : r.daysOfCover < 7 ? "text-amber-600" : ""}`}>
+                {num(r.daysOfCover, 1)}
+              </td>
+              <td className="py-2 text-right">{num(r.stockOutLocations)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "./generated/prisma/client";
+
+// One client per process (dev hot reload would otherwise open a pool per reload).
+// The embedded PGlite server takes a single connection, so npm start sets DB_POOL_MAX=1 for it.
+const globalForDb = globalThis as unknown as { yipanPrisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set (npm start sets it; see README).");
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
+}
+
+export function db(): PrismaClient {
+  globalForDb.yipanPrisma ??= createClient();
+  return globalForDb.yipanPrisma;
+}
