@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { kpi, login, query, USERS } from "./helpers";
+
+test("the HQ dashboard shows network totals and renders its charts", async ({ page }) => {
+  const [expected] = await query<{ on_hand: string; reserved: string }>(
+    "SELECT SUM(on_hand) AS on_hand, SUM(reserved) AS reserved FROM stock_level",
+  );
+  await login(page, USERS.hq);
+  expect(await kpi(page, "kpi-on-hand")).toBe(Number(expected.on_hand));
+  expect(await kpi(page, "kpi-reserved")).toBe(Number(expected.reserved));
+  // One stacked bar per location type, three series each (ATP, reserved, safety).
+  const byType = page.getByTestId("chart-by-type");
+  await expect(byType.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  expect(await byType.locator(".recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(3);
+  await expect(byType.getByText("Regional DC")).toBeVisible();
+  await expect(page.getByTestId("chart-by-region").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("at-risk-table").locator("tbody tr")).toHaveCount(10);
+  await page.screenshot({ path: "test-results/screenshots/dashboard-en.png", fullPage: true });
+});
+
+test("the language switch turns the console into Chinese and back", async ({ page }) => {
+  await login(page, USERS.merch);
+  await page.getByTestId("language-switch").selectOption("zh-CN");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("全网库存总览");
+  await expect(page.getByTestId("main-nav").getByRole("link", { name: "库存" })).toBeVisible();
+  await expect(page.getByTestId("chart-by-type").getByText("区域仓")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/dashboard-zh-CN.png", fullPage: true });
+  await page.getByTestId("language-switch").selectOption("en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Network dashboard");
+});
+
+test("a store manager's dashboard covers their store only", async ({ page }) => {
+  const [expected] = await query<{ on_hand: string; name: string }>(
+    `SELECT SUM(sl.on_hand) AS on_hand, MIN(l.name) AS name FROM stock_level sl
+     JOIN location l ON l.id = sl.location_id JOIN app_user u ON u.location_id = l.id WHERE u.email = $1`,
+    [USERS.store],
+  );
+  await login(page, USERS.store);
+  await expect(page.getByTestId("scope-label")).toHaveText(`Location: ${expected.name}`);
+  expect(await kpi(page, "kpi-on-hand")).toBe(Number(expected.on_hand));
+});

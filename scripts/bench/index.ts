@@ -1,0 +1,47 @@
+// `npm run bench`: measures on a real PostgreSQL server (TEST_DATABASE_URL / DATABASE_URL / local default)
+// with 10,000 SKUs × 200 locations (2,000,000 stock rows). The bench database `yipan_bench` is kept
+// between runs; `--fresh` rebuilds it and times the seed. Figures go to docs/BENCHMARKS.md.
+import pg from "pg";
+import { migrate, seed } from "../lib/database";
+import { serverUrl } from "../../tests/support/test-database";
+import { benchDashboard } from "./dashboard";
+
+const SKUS = 10_000;
+const LOCATIONS = 200;
+const fresh = process.argv.includes("--fresh");
+
+function databaseUrl(name: string): string {
+  const u = new URL(serverUrl());
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function ensureBenchDatabase(): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = 'yipan_bench'")).rowCount! > 0;
+  if (exists && fresh) await admin.query('DROP DATABASE "yipan_bench" WITH (FORCE)');
+  if (!exists || fresh) await admin.query('CREATE DATABASE "yipan_bench"');
+  await admin.end();
+
+  const url = databaseUrl("yipan_bench");
+  await migrate(url, true);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query("SELECT COUNT(*)::int AS n FROM stock_level");
+  await client.end();
+  if (rows[0].n !== SKUS * LOCATIONS) {
+    console.log(`seeding ${SKUS} SKUs × ${LOCATIONS} locations …`);
+    const started = performance.now();
+    await seed(url, ["--force", "--skus", String(SKUS), "--locations", String(LOCATIONS)]);
+    console.log(`\nseed: ${((performance.now() - started) / 1000).toFixed(1)} s for ${SKUS * LOCATIONS} stock rows`);
+  } else {
+    console.log(`bench database ready: ${rows[0].n} stock rows (use --fresh to re-seed and time it)`);
+  }
+  return url;
+}
+
+const url = await ensureBenchDatabase();
+process.env.DATABASE_URL = url;
+await benchDashboard();
+process.exit(0);
