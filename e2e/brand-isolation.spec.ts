@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { kpi, login, query, USERS } from "./helpers";
+import { kpi, login, query, snapshot, USERS } from "./helpers";
 
 test("a brand partner sees only their brand's numbers", async ({ page }) => {
   const [own] = await query<{ on_hand: string; name: string; brand_id: number }>(
@@ -14,13 +14,14 @@ test("a brand partner sees only their brand's numbers", async ({ page }) => {
 
   await login(page, USERS.partner);
   await expect(page.getByTestId("scope-label")).toHaveText(`Brand: ${own.name}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${own.name} across the network`);
   expect(await kpi(page, "kpi-on-hand")).toBe(Number(own.on_hand));
   const rows = page.getByTestId("at-risk-table").locator("tbody tr");
   await expect(rows.first()).toBeVisible();
   for (const brand of await rows.locator("td:nth-child(2)").allInnerTexts()) expect(brand).toBe(own.name);
   const html = await page.content();
   for (const other of others) expect(html).not.toContain(other.name);
-  await page.screenshot({ path: "test-results/screenshots/dashboard-brand-partner.png", fullPage: true });
+  await snapshot(page, "dashboard-brand-partner");
 });
 
 for (const section of ["channels", "routing", "orders", "replenishment", "audit", "settings"]) {

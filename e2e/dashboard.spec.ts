@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { kpi, login, query, USERS } from "./helpers";
+import { kpi, login, query, snapshot, USERS } from "./helpers";
 
 test("the HQ dashboard shows network totals and renders its charts", async ({ page }) => {
   const [expected] = await query<{ on_hand: string; reserved: string }>(
@@ -15,7 +15,7 @@ test("the HQ dashboard shows network totals and renders its charts", async ({ pa
   await expect(byType.getByText("Regional DC")).toBeVisible();
   await expect(page.getByTestId("chart-by-region").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByTestId("at-risk-table").locator("tbody tr")).toHaveCount(10);
-  await page.screenshot({ path: "test-results/screenshots/dashboard-en.png", fullPage: true });
+  await snapshot(page, "dashboard-en");
 });
 
 test("the language switch turns the console into Chinese and back", async ({ page }) => {
@@ -24,7 +24,7 @@ test("the language switch turns the console into Chinese and back", async ({ pag
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("全网库存总览");
   await expect(page.getByTestId("main-nav").getByRole("link", { name: "库存" })).toBeVisible();
   await expect(page.getByTestId("chart-by-type").getByText("区域仓")).toBeVisible();
-  await page.screenshot({ path: "test-results/screenshots/dashboard-zh-CN.png", fullPage: true });
+  await snapshot(page, "dashboard-zh-CN");
   await page.getByTestId("language-switch").selectOption("en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Network dashboard");
 });

@@ -17,6 +17,12 @@ export async function login(page: Page, email: string, password = PASSWORD) {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
+/** Full-page screenshot for people to look at, with the pointer off the charts (no tooltip). */
+export async function snapshot(page: Page, name: string) {
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
 /** The e2e server's database, for computing expected numbers independently of the app. */
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });

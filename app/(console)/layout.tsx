@@ -21,7 +21,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <aside className="hidden w-56 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-4 md:flex">
         <div className="mb-6 px-3">
           <p className="text-lg font-semibold">
-            {t("app.name")} <span className="text-brand-600">一盘</span>
+            Yipan <span className="text-brand-600">一盘</span>
           </p>
           <p className="text-xs text-slate-500">{t("app.tagline")}</p>
         </div>

@@ -21,7 +21,7 @@ export default async function LoginPage() {
         <div className="mb-6 flex items-start justify-between">
           <div>
             <p className="text-2xl font-semibold">
-              {t("app.name")} <span className="text-brand-600">一盘</span>
+              Yipan <span className="text-brand-600">一盘</span>
             </p>
             <p className="text-sm text-slate-500">{t("app.tagline")}</p>
           </div>

@@ -6,12 +6,15 @@ import { formatNumber, type MessageKey } from "@/lib/i18n";
 import { getDashboard, type StockGroup } from "@/lib/server/dashboard";
 import { serverTranslator } from "@/lib/server/i18n";
 import { requireSection } from "@/lib/server/permissions";
+import { scopeName } from "@/lib/server/scope";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const { scope } = await requireSection("dashboard");
-  const [{ t, locale }, data] = await Promise.all([serverTranslator(), getDashboard(scope)]);
+  const [{ t, locale }, data, name] = await Promise.all([serverTranslator(), getDashboard(scope), scopeName(scope)]);
+  const title =
+    scope.kind === "network" ? t("dashboard.title") : t(`dashboard.title.${scope.kind}`, { name: name ?? "" });
   const num = (v: number) => formatNumber(locale, v);
   const bars = (groups: StockGroup[], prefix: "locationType" | "region"): StockBar[] =>
     groups.map((g) => ({
@@ -25,7 +28,7 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
+        <h1 className="text-2xl font-semibold">{title}</h1>
         <p className="text-sm text-slate-500">{t("dashboard.subtitle", { time })}</p>
       </div>
       {data.totals.onHand === 0 && data.byType.length === 0 ? (

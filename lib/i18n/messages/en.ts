@@ -39,6 +39,8 @@ export const en = {
   "scope.location": "Location: {name}",
 
   "dashboard.title": "Network dashboard",
+  "dashboard.title.brand": "{name} across the network",
+  "dashboard.title.location": "{name} dashboard",
   "dashboard.subtitle": "Stock across every warehouse, DC and store, as of {time}",
   "dashboard.kpi.onHand": "On hand",
   "dashboard.kpi.reserved": "Reserved",

@@ -40,6 +40,8 @@ export const zhCN: Record<MessageKey, string> = {
   "scope.location": "门店：{name}",
 
   "dashboard.title": "全网库存总览",
+  "dashboard.title.brand": "{name} 全网库存",
+  "dashboard.title.location": "{name} 库存总览",
   "dashboard.subtitle": "所有仓库、区域仓与门店的库存，截至 {time}",
   "dashboard.kpi.onHand": "在库",
   "dashboard.kpi.reserved": "已预占",
