@@ -4,7 +4,7 @@
 import pg from "pg";
 import { migrate, seed } from "../lib/database";
 import { serverUrl } from "../../tests/support/test-database";
-import { benchDashboard } from "./dashboard";
+import { benchDashboard, benchDashboardPage } from "./dashboard";
 
 const SKUS = 10_000;
 const LOCATIONS = 200;
@@ -44,4 +44,5 @@ async function ensureBenchDatabase(): Promise<string> {
 const url = await ensureBenchDatabase();
 process.env.DATABASE_URL = url;
 await benchDashboard();
+await benchDashboardPage(url);
 process.exit(0);
