@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useI18n } from "./i18n-provider";
+import { TextField } from "./text-field";
 
 type DemoLogin = { email: string; role: string };
 
@@ -37,31 +38,23 @@ export function LoginForm({ demoLogins, demoPassword }: { demoLogins: DemoLogin[
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
-      <label className="block">
-        <span className="text-sm font-medium text-slate-700">{t("login.email")}</span>
-        <input
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
-        />
-      </label>
-      <label className="block">
-        <span className="text-sm font-medium text-slate-700">{t("login.password")}</span>
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none"
-        />
-      </label>
+      <TextField
+        label={t("login.email")}
+        name="email"
+        type="email"
+        autoComplete="username"
+        autoFocus
+        value={email}
+        onChange={setEmail}
+      />
+      <TextField
+        label={t("login.password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       {error && (
         <p data-testid="login-error" role="status" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}

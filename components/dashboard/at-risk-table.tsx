@@ -1,18 +1,8 @@
-import type { Translate } from "@/lib/i18n";
-import { formatNumber, type Locale } from "@/lib/i18n";
+import { formatNumber, type Locale, type Translate } from "@/lib/i18n";
+import type { AtRiskSku } from "@/lib/server/dashboard";
 
-export type AtRiskRow = {
-  skuId: number;
-  code: string;
-  name: string;
-  brand: string;
-  poolAtp: number;
-  perDay: number;
-  daysOfCover: number;
-  stockOutLocations: number;
-};
 
-export function AtRiskTable({ rows, t, locale }: { rows: AtRiskRow[]; t: Translate; locale: Locale }) {
+export function AtRiskTable({ rows, t, locale }: { rows: AtRiskSku[]; t: Translate; locale: Locale }) {
   if (rows.length === 0) return <p className="py-6 text-center text-sm text-slate-500">{t("dashboard.noRisk")}</p>;
   const num = (v: number, d = 0) => formatNumber(locale, v, d);
   return (
