@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetDatabase, seedFixture } from "@/tests/support/fixture";
 import { db } from "./db";
+import { declareMovement } from "./stock/movement";
 
 let ids: Awaited<ReturnType<typeof seedFixture>>;
 beforeAll(async () => {
@@ -8,7 +9,12 @@ beforeAll(async () => {
   ids = await seedFixture();
 });
 
-const update = (sql: string) => db().$executeRawUnsafe(sql);
+// A declared movement, so that the CHECK constraints (not the ledger trigger) are what refuses.
+const update = (sql: string) =>
+  db().$transaction(async (tx) => {
+    await declareMovement(tx, { type: "ADJUST", actor: "schema-test" });
+    return tx.$executeRawUnsafe(sql);
+  });
 
 describe("stock CHECK constraints", () => {
   it("refuses reserved above on hand", async () => {
@@ -30,6 +36,14 @@ describe("stock CHECK constraints", () => {
       where: { locationId_skuId: { locationId: ids.locations.wh.id, skuId: ids.skus.a1.id } },
     });
     expect(row).toMatchObject({ onHand: 100, reserved: 10, safetyStock: 5, inTransit: 0 });
+  });
+});
+
+describe("ledger trigger", () => {
+  it("refuses a stock change that does not declare its movement", async () => {
+    await expect(db().$executeRawUnsafe(`UPDATE stock_level SET on_hand = on_hand + 1`)).rejects.toThrow(
+      /without a declared movement/,
+    );
   });
 });
 

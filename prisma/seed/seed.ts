@@ -43,7 +43,10 @@ type Ids = { brand: Map<string, number>; location: Map<string, number>; location
 
 const STOCK_BATCH = 50_000;
 const LINE_BATCH = 30_000;
-const TABLES = ["order_line", "customer_order", "stock_level", "app_user", "sku", "location", "channel", "brand"];
+const TABLES = [
+  "order_line", "customer_order", "reservation_line", "reservation", "stock_ledger", "stock_lot", "stock_level",
+  "idempotency_record", "api_key", "login_throttle", "app_user", "sku", "location", "channel", "brand",
+];
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
@@ -62,6 +65,9 @@ export async function seed(
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    // Opening balances go through the ledger trigger like any movement; a re-seed may reset the ledger.
+    await client.query(`SELECT set_config('yipan.movement', 'OPENING', true), set_config('yipan.actor', 'seed', true),
+      set_config('yipan.reason', 'demo opening balance', true), set_config('yipan.allow_ledger_reset', 'on', true)`);
     const { rows } = await client.query<{ seeded: boolean }>("SELECT EXISTS (SELECT 1 FROM location) AS seeded");
     if (rows[0].seeded && !opts.force) {
       await client.query("ROLLBACK");
@@ -87,6 +93,8 @@ export async function seed(
 
     const timed = (m: string) => log(`${m} (${elapsed()})`);
     await insertStock(client, locations, skus, ids, rng.fork("stock"), result, timed);
+    await ageLots(client, opts.now ?? new Date());
+    timed("lots dated");
     await insertOrders(client, opts, locations, skus, ids, rng.fork("orders"), result, timed);
 
     log("demo users");
@@ -270,4 +278,16 @@ async function insertUsers(client: Client, ids: Ids): Promise<number> {
   );
   await insertValues(client, "app_user", ["email", "name", "password_hash", "role", "location_id", "brand_id"], rows);
   return rows.length;
+}
+
+/**
+ * The trigger opened one lot per stock level, received "now". Date them back so inventory age means something:
+ * each SKU arrived with its collection (0–149 days ago), each location a little later (0–19 days).
+ */
+async function ageLots(client: Client, now: Date) {
+  await client.query(
+    `UPDATE stock_lot SET received_at = $1::timestamptz
+       - make_interval(days => (abs(hashint4(sku_id)) % 150) - (abs(hashint4(location_id * 100003 + sku_id)) % 20) + 19)`,
+    [now.toISOString()],
+  );
 }

@@ -1,11 +1,16 @@
 // A tiny, hand-checkable network for integration tests.
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/server/db";
+import { declareMovement } from "@/lib/server/stock/movement";
 
 export async function resetDatabase() {
-  await db().$executeRawUnsafe(
-    `TRUNCATE order_line, customer_order, stock_level, app_user, login_throttle, sku, location, channel, brand RESTART IDENTITY CASCADE`,
-  );
+  await db().$transaction([
+    db().$queryRaw`SELECT set_config('yipan.allow_ledger_reset', 'on', true)`,
+    db().$executeRawUnsafe(
+      `TRUNCATE order_line, customer_order, reservation_line, reservation, stock_ledger, stock_lot, stock_level,
+        idempotency_record, api_key, app_user, login_throttle, sku, location, channel, brand RESTART IDENTITY CASCADE`,
+    ),
+  ]);
 }
 
 const loc = (code: string, type: "WAREHOUSE" | "DC" | "STORE", region: string, city: string) => ({
@@ -40,8 +45,11 @@ export async function seedFixture() {
     [wh.id, a2.id, 50, 0, 0], [dc.id, a2.id, 0, 0, 0], [st.id, a2.id, 4, 1, 5],
     [wh.id, b1.id, 1000, 0, 0], [dc.id, b1.id, 500, 100, 0], [st.id, b1.id, 7, 0, 2],
   ];
-  await prisma.stockLevel.createMany({
-    data: rows.map(([locationId, skuId, onHand, reserved, safetyStock]) => ({ locationId, skuId, onHand, reserved, safetyStock })),
+  await prisma.$transaction(async (tx) => {
+    await declareMovement(tx, { type: "OPENING", actor: "test-fixture" });
+    await tx.stockLevel.createMany({
+      data: rows.map(([locationId, skuId, onHand, reserved, safetyStock]) => ({ locationId, skuId, onHand, reserved, safetyStock })),
+    });
   });
   const channel = await prisma.channel.create({ data: { code: "WEB", name: "Webstore", type: "WEBSTORE" } });
   const passwordHash = await bcrypt.hash("right-password", 4);
