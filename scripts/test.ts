@@ -12,7 +12,9 @@ type Phase = (typeof PHASES)[number];
 type Count = { passed: number; failed: number; skipped: number };
 
 const only = process.argv.includes("--only") ? (process.argv[process.argv.indexOf("--only") + 1] as Phase) : null;
-const RESULTS = path.join(ROOT, ".yipan/test-results");
+// `npm test -- --only e2e e2e/inventory.spec.ts` runs just those specs.
+const specs = process.argv.slice(2).filter((a) => a.endsWith(".spec.ts"));
+const RESULTS = path.join(ROOT, process.env.YIPAN_RESULTS_DIR ?? ".yipan/test-results");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const say = (msg: string) => console.log(`\n\x1b[1m▶ ${msg}\x1b[0m`);
 
@@ -59,10 +61,11 @@ async function e2e(): Promise<Count> {
     server = startProcess(bin("next"), ["start", "-p", String(E2E_PORT)], env);
     await waitForHttp(`http://127.0.0.1:${E2E_PORT}/login`, 60_000, server);
     say("e2e: Playwright in Chromium");
-    await run(bin("playwright"), ["test"], {
+    await run(bin("playwright"), ["test", ...specs], {
       ...env,
       E2E_BASE_URL: `http://localhost:${E2E_PORT}`,
       E2E_DATABASE_URL: database.url,
+      PLAYWRIGHT_JSON_OUTPUT_FILE: out,
     }).catch(() => {});
     return fs.existsSync(out) ? readPlaywright(out) : { passed: 0, failed: 1, skipped: 0 };
   } catch (error) {

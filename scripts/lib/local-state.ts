@@ -30,7 +30,7 @@ function newestMtime(p: string): number {
 
 /** A production build is needed when there is none or any source is newer than it. */
 export function buildIsStale(): boolean {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
   return SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > built);

@@ -1,5 +1,10 @@
 // English catalog: the source of message keys. zh-CN.ts must define every key (checked by the compiler).
-export const en = {
+// Each area keeps its messages in <area>.en.ts / <area>.zh-CN.ts, spread in here.
+import { auditEn } from "./audit.en";
+import { intakeEn } from "./intake.en";
+import { inventoryEn } from "./inventory.en";
+
+const core = {
   "app.name": "Yipan",
   "app.tagline": "One inventory for every channel",
   "lang.label": "Language",
@@ -85,5 +90,7 @@ export const en = {
   "notFound.back": "Back to the dashboard",
   "loading": "Loading…",
 } as const;
+
+export const en = { ...core, ...inventoryEn, ...intakeEn, ...auditEn } as const;
 
 export type MessageKey = keyof typeof en;

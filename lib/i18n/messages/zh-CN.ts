@@ -1,6 +1,9 @@
+import { auditZhCN } from "./audit.zh-CN";
 import type { MessageKey } from "./en";
+import { intakeZhCN } from "./intake.zh-CN";
+import { inventoryZhCN } from "./inventory.zh-CN";
 
-export const zhCN: Record<MessageKey, string> = {
+const core = {
   "app.name": "一盘",
   "app.tagline": "全渠道一盘货",
   "lang.label": "语言",
@@ -86,3 +89,5 @@ export const zhCN: Record<MessageKey, string> = {
   "notFound.back": "返回总览",
   "loading": "加载中…",
 };
+
+export const zhCN: Record<MessageKey, string> = { ...core, ...inventoryZhCN, ...intakeZhCN, ...auditZhCN };

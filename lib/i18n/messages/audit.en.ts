@@ -1,0 +1,3 @@
+// English messages for the audit pages (keys start with "audit.").
+export const auditEn = {
+} as const;

@@ -1,0 +1,3 @@
+// English messages for the intake pages (keys start with "intake.").
+export const intakeEn = {
+} as const;
