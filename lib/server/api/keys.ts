@@ -1,0 +1,47 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "../db";
+
+// API keys look like `yp_<prefix>_<secret>`. The prefix finds the row; only SHA-256(secret) is stored, so a
+// database leak does not leak usable keys. The full key is shown once, at creation.
+
+const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
+
+export type ApiKeyInfo = { id: number; name: string; prefix: string; channelId: number | null; createdBy: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+export async function createApiKey(input: { name: string; channelId?: number | null; createdBy: string }): Promise<{ key: string; info: ApiKeyInfo }> {
+  const prefix = crypto.randomBytes(6).toString("hex");
+  const secret = crypto.randomBytes(24).toString("base64url");
+  const row = await db().apiKey.create({
+    data: { name: input.name, prefix, secretHash: sha256(secret), channelId: input.channelId ?? null, createdBy: input.createdBy },
+  });
+  const { secretHash: _omit, ...info } = row;
+  return { key: `yp_${prefix}_${secret}`, info };
+}
+
+export async function listApiKeys(): Promise<ApiKeyInfo[]> {
+  return db().apiKey.findMany({
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, channelId: true, createdBy: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}
+
+export async function revokeApiKey(id: number): Promise<boolean> {
+  const { count } = await db().apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count === 1;
+}
+
+export type ApiCaller = { keyId: number; name: string; channelId: number | null };
+
+/** The caller behind an `Authorization: Bearer yp_…` header, or null for a missing, unknown or revoked key. */
+export async function authenticateApiKey(header: string | null): Promise<ApiCaller | null> {
+  const match = /^Bearer\s+yp_([0-9a-f]{12})_([A-Za-z0-9_-]{16,})$/.exec(header?.trim() ?? "");
+  if (!match) return null;
+  const row = await db().apiKey.findUnique({ where: { prefix: match[1] } });
+  if (!row || row.revokedAt) return null;
+  const given = Buffer.from(sha256(match[2]), "hex");
+  if (!crypto.timingSafeEqual(given, Buffer.from(row.secretHash, "hex"))) return null;
+  // Best effort: a lost update of last_used_at is harmless.
+  void db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  return { keyId: row.id, name: row.name, channelId: row.channelId };
+}
