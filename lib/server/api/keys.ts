@@ -7,23 +7,23 @@ import { db } from "../db";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
+// Everything but the secret's hash.
+const INFO = { id: true, name: true, prefix: true, channelId: true, createdBy: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
 export type ApiKeyInfo = { id: number; name: string; prefix: string; channelId: number | null; createdBy: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
 export async function createApiKey(input: { name: string; channelId?: number | null; createdBy: string }): Promise<{ key: string; info: ApiKeyInfo }> {
   const prefix = crypto.randomBytes(6).toString("hex");
   const secret = crypto.randomBytes(24).toString("base64url");
-  const row = await db().apiKey.create({
+  const info = await db().apiKey.create({
     data: { name: input.name, prefix, secretHash: sha256(secret), channelId: input.channelId ?? null, createdBy: input.createdBy },
+    select: INFO,
   });
-  const { secretHash: _omit, ...info } = row;
   return { key: `yp_${prefix}_${secret}`, info };
 }
 
 export async function listApiKeys(): Promise<ApiKeyInfo[]> {
-  return db().apiKey.findMany({
-    orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, channelId: true, createdBy: true, createdAt: true, lastUsedAt: true, revokedAt: true },
-  });
+  return db().apiKey.findMany({ orderBy: { createdAt: "desc" }, select: INFO });
 }
 
 export async function revokeApiKey(id: number): Promise<boolean> {

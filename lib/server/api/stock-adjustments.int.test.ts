@@ -6,11 +6,10 @@ import { db } from "../db";
 import { verifyLedger } from "../stock/ledger-verify";
 import { createApiKey, revokeApiKey } from "./keys";
 
-let ids: Awaited<ReturnType<typeof seedFixture>>;
 let apiKey: string;
 beforeEach(async () => {
   await resetDatabase();
-  ids = await seedFixture();
+  await seedFixture();
   apiKey = (await createApiKey({ name: "wms", createdBy: "test" })).key;
 });
 
