@@ -39,3 +39,18 @@ test("a store manager's dashboard covers their store only", async ({ page }) => 
   await expect(page.getByTestId("scope-label")).toHaveText(`Location: ${expected.name}`);
   expect(await kpi(page, "kpi-on-hand")).toBe(Number(expected.on_hand));
 });
+
+test("the dashboard's numbers refresh without reloading the page", async ({ page }) => {
+  await login(page, USERS.hq);
+  const before = await kpi(page, "kpi-on-hand");
+  const [row] = await query<{ location_id: number; sku_id: number }>(
+    "SELECT location_id, sku_id FROM stock_level ORDER BY location_id, sku_id LIMIT 1",
+  );
+  await query(
+    `WITH m AS (SELECT set_config('yipan.movement', 'RECEIVE', true), set_config('yipan.actor', 'e2e', true))
+     UPDATE stock_level SET on_hand = on_hand + 25 FROM m WHERE location_id = $1 AND sku_id = $2`,
+    [row.location_id, row.sku_id],
+  );
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await expect.poll(() => kpi(page, "kpi-on-hand")).toBe(before + 25);
+});

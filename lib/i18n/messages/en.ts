@@ -55,6 +55,7 @@ const core = {
   "dashboard.kpi.stockOutsHint": "location × SKU with nothing unreserved",
   "dashboard.kpi.belowSafetyHint": "unreserved stock under safety level",
   "dashboard.kpi.units": "{count} units",
+  "dashboard.refresh": "Refresh",
   "dashboard.byType": "Stock by location type",
   "dashboard.byRegion": "Stock by region",
   "dashboard.series.atp": "ATP",

@@ -54,6 +54,7 @@ const core = {
   "dashboard.kpi.stockOutsHint": "无未预占库存的门店 × SKU",
   "dashboard.kpi.belowSafetyHint": "未预占库存低于安全库存",
   "dashboard.kpi.units": "{count} 件",
+  "dashboard.refresh": "刷新",
   "dashboard.byType": "按仓点类型",
   "dashboard.byRegion": "按大区",
   "dashboard.series.atp": "可承诺",
