@@ -5,6 +5,7 @@ import pg from "pg";
 import { migrate, seed } from "../lib/database";
 import { serverUrl } from "../../tests/support/test-database";
 import { benchDashboard, benchDashboardPage } from "./dashboard";
+import { benchReservations } from "./reservations";
 
 const SKUS = 10_000;
 const LOCATIONS = 200;
@@ -43,6 +44,9 @@ async function ensureBenchDatabase(): Promise<string> {
 
 const url = await ensureBenchDatabase();
 process.env.DATABASE_URL = url;
+// Enough connections for the 32 concurrent clients of the reservation bench.
+process.env.DB_POOL_MAX = "32";
 await benchDashboard();
 await benchDashboardPage(url);
+await benchReservations(url);
 process.exit(0);
