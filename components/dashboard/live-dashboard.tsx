@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { formatNumber, type MessageKey } from "@/lib/i18n";
 import type { Dashboard, StockGroup } from "@/lib/server/dashboard";
 import { useI18n } from "../i18n-provider";
+import { AgeChart } from "./age-chart";
 import { AtRiskTable } from "./at-risk-table";
 import { KpiCard } from "./kpi-card";
 import { StockBarChart, type StockBar } from "./stock-bar-chart";
@@ -62,10 +63,17 @@ export function LiveDashboard({ initial, subtitleKey }: { initial: Wire; subtitl
               <StockBarChart testId="chart-by-region" data={bars(data.byRegion, "region")} />
             </div>
           </section>
-          <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 className="font-medium">{t("dashboard.atRisk")}</h2>
-            <p className="mb-3 text-xs text-slate-500">{t("dashboard.atRiskHint")}</p>
-            <AtRiskTable rows={data.atRisk} t={t} locale={locale} />
+          <section className="grid gap-4 lg:grid-cols-3">
+            <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm lg:col-span-2">
+              <h2 className="font-medium">{t("dashboard.atRisk")}</h2>
+              <p className="mb-3 text-xs text-slate-500">{t("dashboard.atRiskHint")}</p>
+              <AtRiskTable rows={data.atRisk} t={t} locale={locale} />
+            </div>
+            <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+              <h2 className="font-medium">{t("dashboard.age.title")}</h2>
+              <p className="mb-3 text-xs text-slate-500">{t("dashboard.age.hint")}</p>
+              <AgeChart testId="chart-age" profile={data.age} />
+            </div>
           </section>
         </>
       )}

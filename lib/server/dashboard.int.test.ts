@@ -85,3 +85,18 @@ describe("SQL formulas agree with lib/inventory", () => {
     });
   });
 });
+
+describe("inventory age", () => {
+  it("buckets remaining lot units by days since receipt, per scope", async () => {
+    const { wh } = ids.locations;
+    // The fixture's lots were received just now; date WH/B1's 1000 units back 100 days, WH/A1's 100 units 45 days.
+    await db().$executeRaw`UPDATE stock_lot SET received_at = ${new Date(now.getTime() - 100 * 86_400_000)}
+      WHERE location_id = ${wh.id} AND sku_id = ${ids.skus.b1.id}`;
+    await db().$executeRaw`UPDATE stock_lot SET received_at = ${new Date(now.getTime() - 45 * 86_400_000)}
+      WHERE location_id = ${wh.id} AND sku_id = ${ids.skus.a1.id}`;
+    const units = async (scope: DataScope) => (await getDashboard(scope, now)).age.map((b) => [b.key, b.units]);
+    expect(await units({ kind: "network" })).toEqual([["0-30", 584], ["31-60", 100], ["61-90", 0], ["90+", 1000]]);
+    expect(await units({ kind: "brand", brandId: ids.brands.a.id })).toEqual([["0-30", 77], ["31-60", 100], ["61-90", 0], ["90+", 0]]);
+    expect(await units({ kind: "location", locationId: ids.locations.st.id })).toEqual([["0-30", 14], ["31-60", 0], ["61-90", 0], ["90+", 0]]);
+  });
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DataScope } from "@/lib/auth/roles";
+import { ageProfile, type AgeProfile } from "@/lib/inventory/age";
 import { daysOfCover } from "@/lib/inventory/stock";
 import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
@@ -22,6 +23,8 @@ export type Dashboard = {
   byType: StockGroup[];
   byRegion: StockGroup[];
   atRisk: AtRiskSku[];
+  /** Remaining units by inventory age (库龄) of their lots. */
+  age: AgeProfile;
   asOf: Date;
 };
 
@@ -38,7 +41,7 @@ export async function getDashboard(scope: DataScope, now = new Date()): Promise<
   const where = stockScopeSql(scope);
   const brandJoin = scope.kind === "brand" ? Prisma.sql`JOIN sku k ON k.id = sl.sku_id` : Prisma.empty;
 
-  const [groups, atRisk] = await Promise.all([
+  const [groups, atRisk, age] = await Promise.all([
     db().$queryRaw<GroupRow[]>`
       WITH per_location AS (
         SELECT sl.location_id,
@@ -56,6 +59,7 @@ export async function getDashboard(scope: DataScope, now = new Date()): Promise<
       FROM per_location p JOIN location l ON l.id = p.location_id
       GROUP BY GROUPING SETS ((l.type), (l.region), ())`,
     atRiskSkus(scope, now),
+    ageOfStock(scope, now),
   ]);
 
   const pick = (r: GroupRow): StockTotals => ({
@@ -70,6 +74,7 @@ export async function getDashboard(scope: DataScope, now = new Date()): Promise<
     byType: sortBy(byType, ["WAREHOUSE", "DC", "STORE"]),
     byRegion: byRegion.sort((a, b) => b.onHand - a.onHand),
     atRisk,
+    age,
     asOf: now,
   };
 }
@@ -110,4 +115,18 @@ async function atRiskSkus(scope: DataScope, now: Date): Promise<AtRiskSku[]> {
     ORDER BY COALESCE(p.atp, 0) / s.per_day ASC, s.per_day DESC, k.code
     LIMIT 10`;
   return rows.map((r) => ({ ...r, daysOfCover: daysOfCover(r.poolAtp, r.perDay) }));
+}
+
+/** Remaining lot units by whole days since receipt; the bucketing itself is lib/inventory/age.ts. */
+async function ageOfStock(scope: DataScope, now: Date): Promise<AgeProfile> {
+  const where =
+    scope.kind === "brand" ? Prisma.sql`JOIN sku k ON k.id = lo.sku_id WHERE lo.remaining > 0 AND k.brand_id = ${scope.brandId}`
+    : scope.kind === "location" ? Prisma.sql`WHERE lo.remaining > 0 AND lo.location_id = ${scope.locationId}`
+    : Prisma.sql`WHERE lo.remaining > 0`;
+  const rows = await db().$queryRaw<{ days: number; units: number }[]>`
+    SELECT GREATEST(0, floor(extract(epoch FROM (${now}::timestamptz - lo.received_at)) / 86400))::int AS days,
+           SUM(lo.remaining)::float8 AS units
+    FROM stock_lot lo ${where}
+    GROUP BY 1`;
+  return ageProfile(rows.map((r) => ({ ageDays: r.days, units: r.units })));
 }
