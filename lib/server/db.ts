@@ -11,7 +11,9 @@ function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (npm start sets it; see README).");
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DB_POOL_MAX ?? 10) });
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Under a burst (a live-stream drop) transactions queue for a pooled connection; Prisma's 2 s default wait
+  // would turn that queue into spurious failures.
+  return new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 30_000, timeout: 60_000 } });
 }
 
 export function db(): PrismaClient {
