@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "../db";
-import type { Tx } from "../tx";
 import { declareMovement } from "./movement";
 
 export type StockLine = { locationId: number; skuId: number; quantity: number };
@@ -14,12 +13,6 @@ export type ReserveResult =
 export type SettleResult =
   | { ok: true; reservationId: string; status: "RELEASED" | "SHIPPED"; replayed: boolean }
   | { ok: false; reason: "not_found" | "wrong_state"; message: string };
-
-class InsufficientStock extends Error {
-  constructor(readonly shortages: Shortage[]) {
-    super("insufficient stock");
-  }
-}
 
 /** Same (location, SKU) lines summed, in lock order — so concurrent multi-line reservations cannot deadlock. */
 export function normalizeLines(lines: StockLine[]): StockLine[] {
@@ -38,10 +31,17 @@ const sameLines = (a: StockLine[], b: StockLine[]) =>
 
 const columns = (lines: StockLine[]) => [lines.map((l) => l.locationId), lines.map((l) => l.skuId), lines.map((l) => l.quantity)];
 
+type ReserveOutcome =
+  | { status: "reserved"; id: number }
+  | { status: "replayed"; id: number; lines: [number, number, number][] }
+  | { status: "insufficient"; shortages: [number, number, number, number][] };
+
 /**
- * Reserves every line or none, in one transaction. Each row changes only if its ATP
- * (on hand − reserved − safety) still covers the quantity at the moment of the update, so concurrent callers
- * can never oversell. The idempotency key makes a retry return the first result instead of reserving twice.
+ * Reserves every line or none. Each row changes only if its ATP (on hand − reserved − safety) still covers
+ * the quantity at the moment of the update, so concurrent callers can never oversell; the idempotency key makes
+ * a retry return the first result instead of reserving twice. One statement, one round trip: the work is the
+ * database function reserve_stock (prisma/migrations/*_reserve_function), whose writes go through the ledger
+ * trigger like any other.
  */
 export async function reserve(req: {
   idempotencyKey: string;
@@ -51,58 +51,26 @@ export async function reserve(req: {
 }): Promise<ReserveResult> {
   const lines = normalizeLines(req.lines);
   if (lines.length === 0) throw new Error("a reservation needs at least one line");
-  try {
-    return await db().$transaction(async (tx) => {
-      const created = await tx.$queryRaw<{ id: bigint }[]>`
-        INSERT INTO reservation (idempotency_key, reference, actor) VALUES (${req.idempotencyKey}, ${req.reference ?? null}, ${req.actor})
-        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`;
-      if (created.length === 0) return replay(tx, req.idempotencyKey, lines);
-      const id = created[0].id;
-
-      await declareMovement(tx, { type: "RESERVE", actor: req.actor, reference: req.reference ?? `reservation:${id}` });
-      const [locs, skus, qtys] = columns(lines);
-      if (lines.length > 1) {
-        await tx.$queryRaw`SELECT 1 FROM stock_level sl
-          JOIN unnest(${locs}::int[], ${skus}::int[]) AS t(location_id, sku_id) USING (location_id, sku_id)
-          ORDER BY location_id, sku_id FOR UPDATE OF sl`;
+  const [locs, skus, qtys] = columns(lines);
+  const [{ outcome }] = await db().$queryRaw<{ outcome: ReserveOutcome }[]>`
+    SELECT reserve_stock(${req.idempotencyKey}, ${req.actor}, ${req.reference ?? null}, ${locs}::int[], ${skus}::int[], ${qtys}::int[]) AS outcome`;
+  switch (outcome.status) {
+    case "reserved":
+      return { ok: true, reservationId: String(outcome.id), replayed: false, lines };
+    case "insufficient":
+      return {
+        ok: false,
+        reason: "insufficient",
+        shortages: outcome.shortages.map(([locationId, skuId, requested, available]) => ({ locationId, skuId, requested, available })),
+      };
+    case "replayed": {
+      const stored = outcome.lines.map(([locationId, skuId, quantity]) => ({ locationId, skuId, quantity }));
+      if (!sameLines(stored, lines)) {
+        return { ok: false, reason: "key_conflict", message: `Idempotency key "${req.idempotencyKey}" was already used for different lines.` };
       }
-      const updated = await tx.$queryRaw<{ location_id: number; sku_id: number }[]>`
-        UPDATE stock_level sl SET reserved = sl.reserved + t.q
-        FROM unnest(${locs}::int[], ${skus}::int[], ${qtys}::int[]) AS t(location_id, sku_id, q)
-        WHERE sl.location_id = t.location_id AND sl.sku_id = t.sku_id
-          AND sl.on_hand - sl.reserved - sl.safety_stock >= t.q
-        RETURNING sl.location_id, sl.sku_id`;
-      if (updated.length < lines.length) throw new InsufficientStock(await shortages(tx, lines, updated));
-
-      await tx.$executeRaw`INSERT INTO reservation_line (reservation_id, location_id, sku_id, quantity)
-        SELECT ${id}, * FROM unnest(${locs}::int[], ${skus}::int[], ${qtys}::int[])`;
-      return { ok: true as const, reservationId: id.toString(), replayed: false, lines };
-    });
-  } catch (error) {
-    if (error instanceof InsufficientStock) return { ok: false, reason: "insufficient", shortages: error.shortages };
-    throw error;
+      return { ok: true, reservationId: String(outcome.id), replayed: true, lines: stored };
+    }
   }
-}
-
-async function replay(tx: Tx, key: string, lines: StockLine[]): Promise<ReserveResult> {
-  const r = await tx.reservation.findUniqueOrThrow({ where: { idempotencyKey: key }, include: { lines: true } });
-  const stored = normalizeLines(r.lines.map((l) => ({ locationId: l.locationId, skuId: l.skuId, quantity: l.quantity })));
-  if (!sameLines(stored, lines)) {
-    return { ok: false, reason: "key_conflict", message: `Idempotency key "${key}" was already used for different lines.` };
-  }
-  return { ok: true, reservationId: r.id.toString(), replayed: true, lines: stored };
-}
-
-async function shortages(tx: Tx, lines: StockLine[], updated: { location_id: number; sku_id: number }[]): Promise<Shortage[]> {
-  const done = new Set(updated.map((u) => `${u.location_id}:${u.sku_id}`));
-  const missing = lines.filter((l) => !done.has(`${l.locationId}:${l.skuId}`));
-  const [locs, skus] = columns(missing);
-  const rows = await tx.$queryRaw<{ location_id: number; sku_id: number; atp: number }[]>`
-    SELECT t.location_id, t.sku_id, COALESCE(GREATEST(0, sl.on_hand - sl.reserved - sl.safety_stock), 0)::int AS atp
-    FROM unnest(${locs}::int[], ${skus}::int[]) AS t(location_id, sku_id)
-    LEFT JOIN stock_level sl USING (location_id, sku_id)`;
-  const atp = new Map(rows.map((r) => [`${r.location_id}:${r.sku_id}`, r.atp]));
-  return missing.map((l) => ({ ...l, requested: l.quantity, available: atp.get(`${l.locationId}:${l.skuId}`) ?? 0 }));
 }
 
 /** Releases (cancel) or ships (commit) a whole active reservation; repeating the call changes nothing. */
