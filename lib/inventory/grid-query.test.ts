@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUERY, GRID_SORTS, gridSearchParams, pageWindow, parseGridQuery, type GridQuery } from "./grid-query";
+import { DEFAULT_QUERY, GRID_SORTS, gridSearchParams, hasBlankParams, pageWindow, parseCodeParam, parseGridQuery, type GridQuery } from "./grid-query";
 
 describe("parseGridQuery", () => {
   it("gives the defaults for no parameters", () => {
@@ -8,11 +8,11 @@ describe("parseGridQuery", () => {
   });
   it("reads every filter, sort and page", () => {
     const { query, problems } = parseGridQuery(
-      new URLSearchParams("q=%20runner%20&brand=NPK&category=Down+jackets&type=STORE&region=EAST&out=1&below=on&aged=true&sort=atp&dir=asc&page=3"),
+      new URLSearchParams("q=%20runner%20&brand=NPK&category=Down+jackets&type=STORE&region=EAST&location=WH-01&out=1&below=on&aged=true&sort=atp&dir=asc&page=3"),
     );
     expect(problems).toEqual([]);
     expect(query).toEqual({
-      q: "runner", brand: "NPK", category: "Down jackets", type: "STORE", region: "EAST",
+      q: "runner", brand: "NPK", category: "Down jackets", type: "STORE", region: "EAST", location: "WH-01",
       out: true, below: true, aged: true, sort: "atp", dir: "asc", page: 3,
     });
   });
@@ -40,6 +40,14 @@ describe("parseGridQuery", () => {
   });
 });
 
+describe("hasBlankParams", () => {
+  it("spots the blank fields a GET form sends", () => {
+    expect(hasBlankParams(new URLSearchParams("q=&brand=NPK"))).toBe(true);
+    expect(hasBlankParams(new URLSearchParams("brand=NPK&utm=") )).toBe(false);
+    expect(hasBlankParams({})).toBe(false);
+  });
+});
+
 describe("gridSearchParams", () => {
   const queries = fc.record({
     q: fc.option(fc.constantFrom("run", "ST-SHA", "羽绒"), { nil: undefined }),
@@ -47,6 +55,7 @@ describe("gridSearchParams", () => {
     category: fc.option(fc.constantFrom("Dresses", "Kids sets"), { nil: undefined }),
     type: fc.option(fc.constantFrom("WAREHOUSE" as const, "DC" as const, "STORE" as const), { nil: undefined }),
     region: fc.option(fc.constantFrom("EAST", "NORTH"), { nil: undefined }),
+    location: fc.option(fc.constantFrom("WH-01", "ST-SHA-001"), { nil: undefined }),
     out: fc.boolean(),
     below: fc.boolean(),
     aged: fc.boolean(),
@@ -84,5 +93,18 @@ describe("pageWindow", () => {
         expect(new Set(pages).size).toBe(pages.length);
       }),
     );
+  });
+});
+
+describe("parseCodeParam", () => {
+  it("takes codes as they are, decoding a still-encoded segment once", () => {
+    expect(parseCodeParam("NPK-DJ2401-BLK-M")).toBe("NPK-DJ2401-BLK-M");
+    expect(parseCodeParam("A%20B")).toBe("A B");
+  });
+  it("refuses empty, overlong, control-character and broken codes", () => {
+    expect(parseCodeParam("")).toBeNull();
+    expect(parseCodeParam("x".repeat(65))).toBeNull();
+    expect(parseCodeParam("a%00b")).toBeNull();
+    expect(parseCodeParam("%E0%A4%A")).toBeNull();
   });
 });

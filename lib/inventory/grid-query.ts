@@ -21,6 +21,8 @@ export type GridFilters = {
   category?: string;
   type?: LocationTypeKey;
   region?: string;
+  /** One location, by exact code (links from a location page). */
+  location?: string;
   /** Status filters; a row is a stock-out or below safety, never both, so together they mean "either". */
   out: boolean;
   below: boolean;
@@ -49,6 +51,7 @@ const FIELDS = {
   category: text(100),
   type: z.enum(LOCATION_TYPES, `one of ${LOCATION_TYPES.join(", ")}`),
   region: code,
+  location: code,
   out: flag,
   below: flag,
   aged: flag,
@@ -91,6 +94,7 @@ export function parseGridQuery(raw: RawParams): { query: GridQuery; problems: Pa
     category: values.category as string | undefined,
     type: values.type as LocationTypeKey | undefined,
     region: values.region as string | undefined,
+    location: values.location as string | undefined,
     out: (values.out as boolean | undefined) ?? false,
     below: (values.below as boolean | undefined) ?? false,
     aged: (values.aged as boolean | undefined) ?? false,
@@ -101,11 +105,17 @@ export function parseGridQuery(raw: RawParams): { query: GridQuery; problems: Pa
   return { query, problems };
 }
 
+/** True when a known parameter came blank (a GET form's untouched fields): the page redirects to the tidy link. */
+export function hasBlankParams(raw: RawParams): boolean {
+  const params = entries(raw);
+  return (Object.keys(FIELDS) as Field[]).some((f) => (params.get(f) ?? []).some((v) => v.trim() === ""));
+}
+
 /** The query as search parameters, leaving out defaults so links stay short. */
 export function gridSearchParams(query: GridQuery, change: Partial<GridQuery> = {}): URLSearchParams {
   const q = { ...query, ...change };
   const params = new URLSearchParams();
-  for (const key of ["q", "brand", "category", "type", "region"] as const) if (q[key]) params.set(key, q[key]!);
+  for (const key of ["q", "brand", "category", "type", "region", "location"] as const) if (q[key]) params.set(key, q[key]!);
   for (const key of ["out", "below", "aged"] as const) if (q[key]) params.set(key, "1");
   if (q.sort !== DEFAULT_QUERY.sort) params.set("sort", q.sort);
   if (q.dir !== defaultDir(q.sort)) params.set("dir", q.dir);
@@ -120,7 +130,7 @@ export function gridHref(base: string, query: GridQuery, change: Partial<GridQue
 
 /** True when any filter (not sort or page) is set. */
 export function hasFilters(f: GridFilters): boolean {
-  return Boolean(f.q || f.brand || f.category || f.type || f.region || f.out || f.below || f.aged);
+  return Boolean(f.q || f.brand || f.category || f.type || f.region || f.location || f.out || f.below || f.aged);
 }
 
 /** The page numbers to link to around `current`, with null for a gap ("…"). */
@@ -134,4 +144,20 @@ export function pageWindow(current: number, last: number, radius = 2): (number |
     out.push(p);
   }
   return out;
+}
+
+const codeParam = z.string().min(1).max(64).regex(/^[^\u0000-\u001f\u007f]+$/);
+
+/** A SKU or location code from a route segment (decoded once if the router left it encoded), or null. */
+export function parseCodeParam(raw: string): string | null {
+  let value = raw;
+  if (/%[0-9A-Fa-f]{2}/.test(value)) {
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      return null;
+    }
+  }
+  const parsed = codeParam.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
