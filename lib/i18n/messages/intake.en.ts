@@ -41,6 +41,7 @@ export const intakeEn = {
   "intake.form.keyboard": "Enter saves; Tab moves between fields.",
 
   "intake.current.loading": "Looking up stock…",
+  "intake.current.empty": "Enter a location and a SKU to see today's stock here.",
   "intake.current.stock": "{onHand} on hand · {reserved} reserved",
   "intake.current.names": "{location} · {sku}",
   "intake.current.preview": "On hand {before} → {after}",
@@ -101,12 +102,13 @@ export const intakeEn = {
   "intake.report.ok": "All {total} rows are valid.",
 
   "intake.csv.type": "The file contains",
-  "intake.csv.type.COUNT": "Counts: each row sets on hand",
-  "intake.csv.type.RECEIVE": "Receipts: each row adds units",
+  "intake.csv.type.COUNT": "Each row sets on hand",
+  "intake.csv.type.RECEIVE": "Each row adds units",
   "intake.csv.reference": "Default reference (optional)",
   "intake.csv.referenceHint": "For rows without a reference of their own",
   "intake.csv.file": "CSV file",
   "intake.csv.choose": "Choose a CSV file",
+  "intake.csv.noFile": "No file chosen",
   "intake.csv.fileHint":
     "Columns: location_code, sku_code, quantity; optional: reference, and for receipts received_at, expires_on. Header in the first row, at most {max} rows.",
   "intake.csv.template": "Download a template",

@@ -41,6 +41,7 @@ export const intakeZhCN: Record<keyof typeof intakeEn, string> = {
   "intake.form.keyboard": "按 Enter 保存；按 Tab 在字段间切换。",
 
   "intake.current.loading": "正在查询库存…",
+  "intake.current.empty": "输入仓点和 SKU 后，这里会显示当前库存。",
   "intake.current.stock": "在库 {onHand} · 已预占 {reserved}",
   "intake.current.names": "{location} · {sku}",
   "intake.current.preview": "在库 {before} → {after}",
@@ -101,12 +102,13 @@ export const intakeZhCN: Record<keyof typeof intakeEn, string> = {
   "intake.report.ok": "全部 {total} 行均有效。",
 
   "intake.csv.type": "文件内容",
-  "intake.csv.type.COUNT": "盘点：每行设定在库量",
-  "intake.csv.type.RECEIVE": "收货：每行增加数量",
+  "intake.csv.type.COUNT": "每行设定在库量",
+  "intake.csv.type.RECEIVE": "每行增加数量",
   "intake.csv.reference": "默认单据号（可选）",
   "intake.csv.referenceHint": "用于没有填写单据号的行",
   "intake.csv.file": "CSV 文件",
   "intake.csv.choose": "选择 CSV 文件",
+  "intake.csv.noFile": "未选择文件",
   "intake.csv.fileHint":
     "列：location_code、sku_code、quantity；可选：reference，收货时还可填 received_at、expires_on。第一行为表头，最多 {max} 行。",
   "intake.csv.template": "下载模板",
