@@ -201,6 +201,9 @@ export function validateRows(type: ImportType | IntakeType, rows: RawRow[], now:
 
 // ---- the HQ form ----------------------------------------------------------------------------------------
 
+/** The form's live lookup: two codes, both required. */
+export const lookupSchema = z.object({ location: code(MAX_CODE), sku: code(MAX_CODE) });
+
 export type AdjustFormInput = {
   type: IntakeType;
   location: string;

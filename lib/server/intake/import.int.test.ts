@@ -10,6 +10,7 @@ import { verifyLedger } from "../stock/ledger-verify";
 import { declareMovement } from "../stock/movement";
 import { adjustOne, lookupStock } from "./adjust";
 import { applyImport, validateImportChunk } from "./import";
+import { resolveCodes } from "./resolve";
 
 let ids: Awaited<ReturnType<typeof seedFixture>>;
 beforeEach(async () => {
@@ -208,6 +209,14 @@ describe("permissions", () => {
       await expect(lookupStock(user, { location: "ST", sku: "A1" })).rejects.toThrow(AccessDenied);
     }
     expect(await stockState()).toEqual(before);
+  });
+
+  it("resolves codes within a narrower scope only (defence in depth below the role check)", async () => {
+    const brand = await resolveCodes(db(), { kind: "brand", brandId: ids.brands.a.id }, ["WH", "DC"], ["A1", "B1"]);
+    expect([...brand.locations.keys()].sort()).toEqual(["DC", "WH"]);
+    expect([...brand.skus.keys()]).toEqual(["A1"]);
+    const store = await resolveCodes(db(), { kind: "location", locationId: ids.locations.st.id }, ["WH", "ST"], ["A1"]);
+    expect([...store.locations.keys()]).toEqual(["ST"]);
   });
 
   it("lets merchandisers in", async () => {

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import type { Problem } from "@/lib/intake/problems";
 import type { AdjustResponse, ApplyResponse, ChunkResponse, Failed, LookupResponse } from "@/lib/intake/results";
-import { adjustFormSchema, issuesToProblems } from "@/lib/intake/schema";
+import { adjustFormSchema, issuesToProblems, lookupSchema } from "@/lib/intake/schema";
 import { decodeRows, importApplySchema, importChunkSchema } from "@/lib/intake/wire";
 import type { SessionUser } from "@/lib/auth/roles";
 import { adjustOne, lookupStock } from "@/lib/server/intake/adjust";
@@ -44,11 +44,9 @@ export async function adjustAction(raw: unknown): Promise<AdjustResponse> {
 
 export async function lookupAction(raw: unknown): Promise<LookupResponse> {
   return guarded("lookup", async (user) => {
-    const input = raw as { location?: unknown; sku?: unknown } | null;
-    const location = typeof input?.location === "string" ? input.location.trim().slice(0, 64) : "";
-    const sku = typeof input?.sku === "string" ? input.sku.trim().slice(0, 64) : "";
-    if (!location || !sku) return fail("required");
-    return { ok: true as const, stock: await lookupStock(user, { location, sku }) };
+    const parsed = lookupSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, problems: issuesToProblems(0, parsed.error.issues, raw) };
+    return { ok: true as const, stock: await lookupStock(user, parsed.data) };
   });
 }
 
