@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   "fileTooLarge",
   "unreadable",
   "forbidden",
+  "signedOut",
   "failed",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -76,6 +76,7 @@ export const intakeEn = {
   "intake.problem.fileTooLarge": "the file is too large to send at once; split it into smaller files",
   "intake.problem.unreadable": "could not be read (check quotes and line breaks)",
   "intake.problem.forbidden": "Only HQ can record stock intake.",
+  "intake.problem.signedOut": "Your session has ended; sign in again. Nothing was changed.",
   "intake.problem.failed": "Something went wrong on our side; nothing was changed. Please try again.",
 
   "intake.field.location": "Location",

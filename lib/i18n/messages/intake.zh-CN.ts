@@ -76,6 +76,7 @@ export const intakeZhCN: Record<keyof typeof intakeEn, string> = {
   "intake.problem.fileTooLarge": "文件过大，无法一次提交；请拆分为较小的文件",
   "intake.problem.unreadable": "无法读取（请检查引号和换行）",
   "intake.problem.forbidden": "只有总部可以登记入库与盘点。",
+  "intake.problem.signedOut": "登录已过期，请重新登录。库存未做任何更改。",
   "intake.problem.failed": "系统出错，库存未做任何更改。请重试。",
 
   "intake.field.location": "仓点",

@@ -20,7 +20,7 @@ async function guarded<R>(name: string, run: (user: SessionUser) => Promise<R | 
   try {
     ({ user } = await requireHq());
   } catch (error) {
-    if (error instanceof AccessDenied) return fail("forbidden");
+    if (error instanceof AccessDenied) return fail(error.status === 401 ? "signedOut" : "forbidden");
     throw error;
   }
   try {
