@@ -37,12 +37,15 @@ function Check({ name, label, checked }: { name: string; label: string; checked:
  * caller's scope are left out (one brand for a brand partner, one location for a store manager).
  */
 export function GridFilters({
+  base,
   query,
   options,
   t,
   showBrand,
   showLocationFilters,
 }: {
+  /** The grid's path (the plain, script-free view has its own). */
+  base: string;
   query: GridQuery;
   options: GridOptions;
   t: Translate;
@@ -52,7 +55,7 @@ export function GridFilters({
   // The form's key resets uncontrolled fields when the URL changes (back button, a header link).
   const key = JSON.stringify({ ...query, page: 1 });
   return (
-    <AutoSubmitForm key={key} action="/inventory" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" testId="grid-filters">
+    <AutoSubmitForm key={key} action={base} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" testId="grid-filters">
       <div className="flex flex-wrap items-end gap-3">
         <label className="block min-w-64 flex-1 text-sm">
           <span className="font-medium text-slate-700">{t("inventory.filter.search")}</span>
@@ -89,7 +92,7 @@ export function GridFilters({
           <span className="inline-flex items-center gap-1.5 rounded-full bg-brand-50 px-2.5 py-0.5 text-sm text-brand-700" data-testid="filter-location">
             <input type="hidden" name="location" value={query.location} />
             {t("inventory.filter.location", { code: query.location })}
-            <Link href={gridHref("/inventory", query, { location: undefined, page: 1 })} aria-label={t("inventory.filter.clearLocation")} className="rounded-full px-1 hover:bg-brand-100">
+            <Link href={gridHref(base, query, { location: undefined, page: 1 })} aria-label={t("inventory.filter.clearLocation")} className="rounded-full px-1 hover:bg-brand-100">
               ×
             </Link>
           </span>
@@ -97,7 +100,7 @@ export function GridFilters({
         {query.sort !== DEFAULT_QUERY.sort && <input type="hidden" name="sort" value={query.sort} />}
         {query.dir !== defaultDir(query.sort) && <input type="hidden" name="dir" value={query.dir} />}
         <div className="ml-auto flex items-center gap-2">
-          <Link href="/inventory" className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100" data-testid="filter-reset">
+          <Link href={base} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100" data-testid="filter-reset">
             {t("inventory.filter.reset")}
           </Link>
           <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 focus:ring-2 focus:ring-brand-100 focus:outline-none" data-testid="filter-apply">

@@ -22,7 +22,7 @@ const COLUMNS: Column[] = [
 ];
 
 /** Column header: a link that sorts by the column, or flips the direction if it already sorts by it. */
-function SortHeader({ column, query, t }: { column: Column; query: GridQuery; t: Translate }) {
+function SortHeader({ base, column, query, t }: { base: string; column: Column; query: GridQuery; t: Translate }) {
   const align = column.numeric ? "px-2 text-right" : "px-2 text-left";
   if (!column.sort) return <th scope="col" className={`py-2 font-medium whitespace-nowrap ${align}`}>{t(column.label)}</th>;
   const active = query.sort === column.sort;
@@ -31,7 +31,7 @@ function SortHeader({ column, query, t }: { column: Column; query: GridQuery; t:
   return (
     <th scope="col" className={`py-2 font-medium whitespace-nowrap ${align}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
       <Link
-        href={gridHref("/inventory", query, { sort: column.sort, dir, page: 1 })}
+        href={gridHref(base, query, { sort: column.sort, dir, page: 1 })}
         className={`inline-flex items-center gap-1 hover:text-slate-900 ${active ? "text-slate-900" : ""}`}
         data-testid={`sort-${column.sort}`}
         title={t("inventory.sortBy", { column: t(column.label) })}
@@ -44,12 +44,14 @@ function SortHeader({ column, query, t }: { column: Column; query: GridQuery; t:
 }
 
 export function GridTable({
+  base,
   rows,
   query,
   t,
   locale,
   linkLocations,
 }: {
+  base: string;
   rows: GridRow[];
   query: GridQuery;
   t: Translate;
@@ -64,7 +66,7 @@ export function GridTable({
         <thead>
           <tr className="border-b border-slate-200 bg-slate-50 text-[11px] uppercase tracking-wide text-slate-500">
             {COLUMNS.map((c) => (
-              <SortHeader key={c.key} column={c} query={query} t={t} />
+              <SortHeader key={c.key} base={base} column={c} query={query} t={t} />
             ))}
           </tr>
         </thead>

@@ -6,6 +6,8 @@ export const inventoryEn = {
   "inventory.subtitle.location": "Your store's stock levels",
   "inventory.intakeLink": "Adjust stock",
   "inventory.export": "Export CSV",
+  "inventory.noScript": "JavaScript is off, so this page cannot finish loading.",
+  "inventory.noScriptLink": "Open the inventory without JavaScript",
   "inventory.breadcrumb": "Breadcrumb",
   "inventory.showing": "Showing {from}–{to} of {total} stock levels",
   "inventory.totalCapped": "{n}+",

@@ -7,6 +7,8 @@ export const inventoryZhCN: Record<keyof typeof inventoryEn, string> = {
   "inventory.subtitle.location": "本门店的库存",
   "inventory.intakeLink": "库存调整",
   "inventory.export": "导出 CSV",
+  "inventory.noScript": "浏览器未启用 JavaScript，此页面无法完成加载。",
+  "inventory.noScriptLink": "打开无需 JavaScript 的库存页面",
   "inventory.breadcrumb": "导航路径",
   "inventory.showing": "第 {from}–{to} 条，共 {total} 条库存记录",
   "inventory.totalCapped": "{n}+",
