@@ -5,6 +5,7 @@ import pg from "pg";
 import { migrate, seed } from "../lib/database";
 import { serverUrl } from "../../tests/support/test-database";
 import { benchDashboard, benchDashboardPage } from "./dashboard";
+import { benchInventory } from "./inventory";
 import { benchReservations } from "./reservations";
 
 const SKUS = 10_000;
@@ -47,6 +48,7 @@ process.env.DATABASE_URL = url;
 // Enough connections for the 32 concurrent clients of the reservation bench.
 process.env.DB_POOL_MAX = "32";
 await benchDashboard();
+await benchInventory();
 await benchDashboardPage(url);
 await benchReservations(url);
 process.exit(0);
