@@ -110,7 +110,7 @@ export async function getSkuDetail(scope: DataScope, code: string, now = new Dat
              l.code AS "locationCode", rl.quantity
       FROM reservation_line rl JOIN reservation r ON r.id = rl.reservation_id JOIN location l ON l.id = rl.location_id
       WHERE rl.sku_id = ${sku.id} AND r.status = 'ACTIVE' ${only(Prisma.sql`rl.location_id`)}
-      ORDER BY r.created_at DESC, rl.id DESC LIMIT ${RESERVATION_LIMIT}`,
+      ORDER BY rl.id DESC LIMIT ${RESERVATION_LIMIT}`,
     db().$queryRaw<LedgerEntry[]>`
       SELECT e.id::text AS id, e.created_at AS "createdAt", l.code AS "locationCode", e.type::text AS type,
              e.on_hand_before AS "onHandBefore", e.on_hand_after AS "onHandAfter",
