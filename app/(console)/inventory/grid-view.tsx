@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { GridFilters } from "@/components/inventory/grid-filters";
 import { GridPagination } from "@/components/inventory/grid-pagination";
 import { GridTable } from "@/components/inventory/grid-table";
+import { canIntake } from "@/lib/intake/access";
 import { COUNT_CAP, gridHref, gridSearchParams, hasBlankParams, hasFilters, parseGridQuery, type ParamProblem } from "@/lib/inventory/grid-query";
 import { formatNumber, type MessageKey } from "@/lib/i18n";
 import { getGridOptions, getInventoryGrid } from "@/lib/server/inventory/grid";
@@ -26,7 +27,7 @@ export async function InventoryGrid({ searchParams, base }: { searchParams: Sear
   const num = (v: number) => formatNumber(locale, v);
   const filtered = hasFilters(query);
   const exportParams = gridSearchParams(query, { sort: "sku", dir: "asc", page: 1 }).toString();
-  const isHq = user.role === "HQ_ADMIN" || user.role === "MERCHANDISER";
+  const isHq = canIntake(user.role);
   const from = (page.page - 1) * page.pageSize + 1;
   const to = from + page.rows.length - 1;
   const total = page.capped ? t("inventory.totalCapped", { n: num(COUNT_CAP) }) : num(page.total);
