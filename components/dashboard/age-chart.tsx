@@ -15,7 +15,7 @@ export function AgeChart({ profile, testId }: { profile: AgeProfile; testId: str
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
           <YAxis tickFormatter={(v) => new Intl.NumberFormat(locale, { notation: "compact" }).format(v)} tick={{ fontSize: 12 }} width={56} />
           <Tooltip formatter={(v) => formatNumber(locale, Number(v))} />
           <Bar dataKey="units" name={t("dashboard.age.units")} isAnimationActive={false}>
