@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DetailHeader } from "@/components/inventory/detail-header";
 import { notFound } from "next/navigation";
 import { AgeChart } from "@/components/dashboard/age-chart";
 import { KpiCard } from "@/components/dashboard/kpi-card";
@@ -39,18 +40,11 @@ export default async function LocationPage({ params }: { params: Promise<{ code:
   return (
     <div className="space-y-6">
       <div>
-        <nav className="text-sm text-slate-500" aria-label={t("inventory.breadcrumb")}>
-          <Link href="/inventory" className="hover:text-slate-800 hover:underline">{t("inventory.title")}</Link>
-          <span className="mx-1.5">/</span>
-          <span className="font-mono text-xs">{loc.code}</span>
-        </nav>
-        <h1 className="mt-1 text-2xl font-semibold" data-testid="location-title">{loc.name}</h1>
-        <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
-          <span className="font-mono text-xs leading-5">{loc.code}</span>
+        <DetailHeader gridLabel={t("inventory.title")} breadcrumbLabel={t("inventory.breadcrumb")} code={loc.code} title={loc.name} testIdPrefix="location">
           {facts.map((f) => (
             <span key={f as string}>{f}</span>
           ))}
-        </p>
+        </DetailHeader>
         {scope.kind === "brand" && <p className="mt-2 text-sm text-brand-700" data-testid="brand-only-note">{t("inventory.location.brandOnly")}</p>}
       </div>
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DetailHeader } from "@/components/inventory/detail-header";
 import { notFound } from "next/navigation";
 import { KpiCard } from "@/components/dashboard/kpi-card";
 import { LocationStockChart, type LocationBar } from "@/components/inventory/location-stock-chart";
@@ -43,19 +43,12 @@ export default async function SkuPage({ params }: { params: Promise<{ code: stri
   return (
     <div className="space-y-6">
       <div>
-        <nav className="text-sm text-slate-500" aria-label={t("inventory.breadcrumb")}>
-          <Link href="/inventory" className="hover:text-slate-800 hover:underline">{t("inventory.title")}</Link>
-          <span className="mx-1.5">/</span>
-          <span className="font-mono text-xs">{sku.code}</span>
-        </nav>
-        <h1 className="mt-1 text-2xl font-semibold" data-testid="sku-title">{sku.name}</h1>
-        <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
-          <span className="font-mono text-xs leading-5" data-testid="sku-code">{sku.code}</span>
+        <DetailHeader gridLabel={t("inventory.title")} breadcrumbLabel={t("inventory.breadcrumb")} code={sku.code} title={sku.name} testIdPrefix="sku">
           <span data-testid="sku-brand">{sku.brandName}</span>
           <span>{sku.category}</span>
           <span>{t("inventory.sku.variant", { color: sku.color, size: sku.size })}</span>
           <span>{t("inventory.sku.price", { price: formatNumber(locale, sku.priceCents / 100, 2) })}</span>
-        </p>
+        </DetailHeader>
       </div>
 
       {networkView && (
