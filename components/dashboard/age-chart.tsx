@@ -1,7 +1,7 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AgeProfile } from "@/lib/inventory/age";
-import { formatNumber } from "@/lib/i18n";
+import { formatCompact, formatNumber } from "@/lib/i18n";
 import { useI18n } from "../i18n-provider";
 
 const COLORS = ["#22c55e", "#84cc16", "#f59e0b", "#ef4444"];
@@ -16,7 +16,7 @@ export function AgeChart({ profile, testId }: { profile: AgeProfile; testId: str
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
-          <YAxis tickFormatter={(v) => new Intl.NumberFormat(locale, { notation: "compact" }).format(v)} tick={{ fontSize: 12 }} width={56} />
+          <YAxis tickFormatter={(v) => formatCompact(locale, v)} tick={{ fontSize: 12 }} width={56} />
           <Tooltip formatter={(v) => formatNumber(locale, Number(v))} />
           <Bar dataKey="units" name={t("dashboard.age.units")} isAnimationActive={false}>
             {data.map((_, i) => (

@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber } from "@/lib/i18n";
+import { formatCompact, formatNumber } from "@/lib/i18n";
 import { useI18n } from "../i18n-provider";
 
 export type StockBar = { label: string; atp: number; reserved: number; held: number };
@@ -9,7 +9,7 @@ export type StockBar = { label: string; atp: number; reserved: number; held: num
 export function StockBarChart({ data, testId }: { data: StockBar[]; testId: string }) {
   const { t, locale } = useI18n();
   const fmt = (v: number) => formatNumber(locale, v);
-  const compact = (v: number) => new Intl.NumberFormat(locale, { notation: "compact" }).format(v);
+  const compact = (v: number) => formatCompact(locale, v);
   return (
     <div className="h-72 w-full" data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%">

@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber } from "@/lib/i18n";
+import { formatCompact, formatNumber } from "@/lib/i18n";
 import { useI18n } from "../i18n-provider";
 
 export type LocationBar = { code: string; name: string; atp: number; reserved: number; held: number };
@@ -11,7 +11,7 @@ const ROW_PX = 26;
 export function LocationStockChart({ data, testId, atpOnly = false }: { data: LocationBar[]; testId: string; atpOnly?: boolean }) {
   const { t, locale } = useI18n();
   const fmt = (v: number) => formatNumber(locale, v);
-  const compact = (v: number) => new Intl.NumberFormat(locale, { notation: "compact" }).format(v);
+  const compact = (v: number) => formatCompact(locale, v);
   return (
     <div className="w-full" style={{ height: Math.max(160, 60 + data.length * ROW_PX) }} data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, negotiateLocale, translator } from "./index";
+import { formatCompact, formatNumber, negotiateLocale, translator } from "./index";
 import { en } from "./messages/en";
 import { zhCN } from "./messages/zh-CN";
 
@@ -39,5 +39,12 @@ describe("formatNumber", () => {
   it("groups thousands per locale", () => {
     expect(formatNumber("en", 1234567)).toBe("1,234,567");
     expect(formatNumber("zh-CN", 1234.5, 1)).toBe("1,234.5");
+  });
+});
+
+describe("formatCompact", () => {
+  it("shortens per locale", () => {
+    expect(formatCompact("en", 12_500)).toBe("13K");
+    expect(formatCompact("zh-CN", 125_000)).toBe("13万");
   });
 });

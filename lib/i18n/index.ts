@@ -37,6 +37,11 @@ export function translator(locale: Locale): Translate {
   };
 }
 
+/** Axis-style short numbers: 12K / 1.2万. */
+export function formatCompact(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale, { notation: "compact" }).format(value);
+}
+
 export function formatNumber(locale: Locale, value: number, digits = 0): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
+import { and } from "./inventory/sql";
 import { MovementType } from "./generated/prisma/enums";
 
 const day = z.iso.date({ message: "use a date like 2026-11-22" });
@@ -37,7 +38,7 @@ export async function ledgerHistory(f: HistoryFilters): Promise<{ rows: HistoryR
   if (f.type) conditions.push(Prisma.sql`l.type = ${f.type}::"MovementType"`);
   if (f.from) conditions.push(Prisma.sql`l.created_at >= ${f.from}::date`);
   if (f.to) conditions.push(Prisma.sql`l.created_at < ${f.to}::date + 1`);
-  const base = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+  const base = and(conditions);
   const goingNewer = f.after !== undefined && f.before === undefined;
   const cursor = goingNewer ? Prisma.sql`l.id > ${f.after}` : f.before !== undefined ? Prisma.sql`l.id < ${f.before}` : Prisma.sql`TRUE`;
 

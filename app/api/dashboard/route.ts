@@ -1,3 +1,4 @@
+import { accessDenied } from "@/lib/server/api/errors";
 import { getDashboard } from "@/lib/server/dashboard";
 import { AccessDenied, authorize } from "@/lib/server/permissions";
 
@@ -7,7 +8,7 @@ export async function GET() {
     const { scope } = await authorize("dashboard");
     return Response.json(await getDashboard(scope), { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    if (error instanceof AccessDenied) return Response.json({ error: { code: "forbidden", message: error.message } }, { status: error.status });
+    if (error instanceof AccessDenied) return accessDenied(error);
     throw error;
   }
 }

@@ -9,6 +9,11 @@ export function apiError(status: number, code: string, message: string, fields?:
   return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
 }
 
+/** A session route refused by the permission gate, in the same JSON shape. */
+export function accessDenied(error: { status: 401 | 403; message: string }) {
+  return apiError(error.status, error.status === 401 ? "unauthorized" : "forbidden", error.message);
+}
+
 export function zodFields(error: z.ZodError, input: unknown): FieldError[] {
   return error.issues.map((issue) => {
     let value: unknown = input;

@@ -1,3 +1,4 @@
+import { accessDenied } from "@/lib/server/api/errors";
 import { AccessDenied, authorize } from "@/lib/server/permissions";
 import { verifyLedger } from "@/lib/server/stock/ledger-verify";
 
@@ -6,7 +7,7 @@ export async function POST() {
   try {
     await authorize("audit");
   } catch (error) {
-    if (error instanceof AccessDenied) return Response.json({ error: { code: "forbidden", message: error.message } }, { status: error.status });
+    if (error instanceof AccessDenied) return accessDenied(error);
     throw error;
   }
   const encoder = new TextEncoder();
