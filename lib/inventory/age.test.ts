@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AGE_BUCKETS, AGED_DAYS, DAY_MS, ageBucket, ageInDays, ageProfile, agedCutoff, isAged } from "./age";
+import {
+  AGE_BUCKETS, AGED_DAYS, DAY_MS, ageBucket, ageInDays, ageProfile, agedCutoff, isAged, settleReceiptDays, utcDayRange,
+} from "./age";
 
 const now = new Date("2026-11-20T12:00:00Z");
 const lot = fc.record({ ageDays: fc.nat(1000), units: fc.nat(10_000) });
@@ -90,5 +92,39 @@ describe("ageProfile", () => {
   it("buckets a worked example", () => {
     expect(ageProfile([{ ageDays: 5, units: 10 }, { ageDays: 45, units: 3 }, { ageDays: 90, units: 2 }, { ageDays: 120, units: 7 }, { ageDays: 20, units: 1 }]))
       .toEqual([{ key: "0-30", units: 11 }, { key: "31-60", units: 3 }, { key: "61-90", units: 2 }, { key: "90+", units: 7 }]);
+  });
+});
+
+describe("settleReceiptDays", () => {
+  const receivedOn = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+  it("leaves at most one straddling day per bucket boundary", () => {
+    const days = Array.from({ length: 200 }, (_, i) => ({ receivedOn: receivedOn(now.getTime() - i * DAY_MS), units: 1 }));
+    const { settled, straddling } = settleReceiptDays(days, now);
+    expect(straddling.length).toBeLessThanOrEqual(3);
+    expect(settled.length + straddling.length).toBe(200);
+  });
+
+  it("settled days plus an exact look-up of the straddling days give the same buckets as the lots", () => {
+    const lots = fc.array(
+      fc.record({ back: fc.integer({ min: -3 * DAY_MS, max: 200 * DAY_MS }), units: fc.integer({ min: 1, max: 50 }) }),
+      { maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(lots, fc.integer({ min: 0, max: DAY_MS - 1 }), (given, shift) => {
+        const at = new Date(now.getTime() + shift);
+        const received = given.map((l) => ({ t: at.getTime() - l.back, units: l.units }));
+        const byDay = new Map<string, number>();
+        for (const l of received) byDay.set(receivedOn(l.t), (byDay.get(receivedOn(l.t)) ?? 0) + l.units);
+        const days = [...byDay].map(([day, units]) => ({ receivedOn: day, units }));
+
+        const { settled, straddling } = settleReceiptDays(days, at);
+        const exact = received
+          .filter((l) => straddling.some((d) => l.t >= utcDayRange(d).start.getTime() && l.t < utcDayRange(d).end.getTime()))
+          .map((l) => ({ ageDays: ageInDays(new Date(l.t), at), units: l.units }));
+        const expected = ageProfile(received.map((l) => ({ ageDays: ageInDays(new Date(l.t), at), units: l.units })));
+        expect(ageProfile([...settled, ...exact])).toEqual(expected);
+      }),
+    );
   });
 });

@@ -42,3 +42,30 @@ export function ageProfile(lots: Iterable<AgedUnits>): AgeProfile {
   for (const lot of lots) units[ageBucket(lot.ageDays)] += lot.units;
   return AGE_BUCKETS.map((key) => ({ key, units: units[key] }));
 }
+
+/** Remaining units of lots received on one UTC calendar day (`YYYY-MM-DD`), as the lot rollup keeps them. */
+export type DayUnits = { receivedOn: string; units: number };
+
+/**
+ * Buckets a day's units without looking at its lots when every instant of that day falls in one age bucket;
+ * the days that straddle a bucket boundary (at most one per boundary) are returned for an exact look-up.
+ */
+export function settleReceiptDays(days: Iterable<DayUnits>, now: Date): { settled: AgedUnits[]; straddling: string[] } {
+  const settled: AgedUnits[] = [];
+  const straddling: string[] = [];
+  for (const day of days) {
+    const start = Date.parse(`${day.receivedOn}T00:00:00Z`);
+    const oldest = ageInDays(new Date(start), now);
+    // Lots of the day arrived before its end, so none is younger than this (a safe lower bound).
+    const youngest = Math.max(0, Math.floor((now.getTime() - start - DAY_MS) / DAY_MS));
+    if (ageBucket(oldest) === ageBucket(youngest)) settled.push({ ageDays: oldest, units: day.units });
+    else straddling.push(day.receivedOn);
+  }
+  return { settled, straddling };
+}
+
+/** [start, end) of a UTC calendar day. */
+export function utcDayRange(receivedOn: string): { start: Date; end: Date } {
+  const start = new Date(`${receivedOn}T00:00:00Z`);
+  return { start, end: new Date(start.getTime() + DAY_MS) };
+}

@@ -67,7 +67,8 @@ export async function seed(
     await client.query("BEGIN");
     // Opening balances go through the ledger trigger like any movement; a re-seed may reset the ledger.
     await client.query(`SELECT set_config('yipan.movement', 'OPENING', true), set_config('yipan.actor', 'seed', true),
-      set_config('yipan.reason', 'demo opening balance', true), set_config('yipan.allow_ledger_reset', 'on', true)`);
+      set_config('yipan.reason', 'demo opening balance', true), set_config('yipan.allow_ledger_reset', 'on', true),
+      set_config('yipan.rollup_capture', 'off', true)`);
     const { rows } = await client.query<{ seeded: boolean }>("SELECT EXISTS (SELECT 1 FROM location) AS seeded");
     if (rows[0].seeded && !opts.force) {
       await client.query("ROLLBACK");
@@ -99,6 +100,9 @@ export async function seed(
 
     log("demo users");
     result.counts.users = await insertUsers(client, ids);
+    // Capture was off for the bulk load (millions of pending rows otherwise): compute the rollups once.
+    await client.query("SELECT rebuild_rollups()");
+    timed("dashboard rollups");
     log("committing");
     await client.query("COMMIT");
   } catch (error) {
