@@ -47,6 +47,14 @@ describe("POST /api/v1/stock/adjustments", () => {
     expect(await onHand("WH", "A2")).toBe(80);
   });
 
+  it("refuses two lines for one location and SKU, naming the second, and changes nothing", async () => {
+    const res = await post({ ...receipt, lines: [...receipt.lines, { location: "WH", sku: "A2", quantity: 5 }] });
+    expect(res.status).toBe(422); // validation failures are 422 throughout the API
+    const body = await res.json();
+    expect(body.error.fields).toContainEqual({ field: "lines[1].sku", value: "A2", message: "same location and SKU as lines[0]" });
+    expect(await onHand("WH", "A2")).toBe(50);
+  });
+
   it("applies concurrent duplicates once", async () => {
     const responses = await Promise.all(Array.from({ length: 5 }, () => post(receipt)));
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);

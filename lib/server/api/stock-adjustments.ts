@@ -7,8 +7,22 @@ import type { FieldError } from "./errors";
 const code = z.string().trim().min(1, "required").max(64);
 
 const whole = z.number("must be a number").int("must be a whole number").min(-1_000_000).max(1_000_000);
+// Two lines for one stock level are refused (as stock intake does everywhere): which one should win is the
+// sender's call, and a single before/after per line could not describe both.
 const linesOf = (quantity: z.ZodType<number>) =>
-  z.array(z.object({ location: code, sku: code, quantity })).min(1, "at least one line").max(1000, "at most 1,000 lines per request");
+  z
+    .array(z.object({ location: code, sku: code, quantity }))
+    .min(1, "at least one line")
+    .max(1000, "at most 1,000 lines per request")
+    .superRefine((lines, ctx) => {
+      const first = new Map<string, number>();
+      lines.forEach((l, i) => {
+        const key = JSON.stringify([l.location, l.sku]);
+        const seen = first.get(key);
+        if (seen === undefined) first.set(key, i);
+        else ctx.addIssue({ code: "custom", path: [i, "sku"], input: l.sku, message: `same location and SKU as lines[${seen}]` });
+      });
+    });
 const common = {
   reason: z.string().trim().min(1, "a reason is required").max(500),
   reference: z.string().trim().max(200).optional(),

@@ -6,7 +6,7 @@ import { findDuplicates } from "@/lib/intake/rows";
 import { modeOf, validateRows, type ImportType, type RawRow } from "@/lib/intake/schema";
 import { db } from "../db";
 import { AdjustmentRefused } from "../stock/adjustments";
-import { adjustStockBulkIn, type BulkProblem } from "./bulk";
+import { adjustStockIn, type AdjustmentProblem } from "../stock/adjustments";
 import { assertIntakeAllowed } from "./permissions";
 import { checkAgainstStock } from "./resolve";
 
@@ -54,7 +54,7 @@ export async function applyImport(user: SessionUser, input: ApplyInput, now = ne
   try {
     const result = await db().$transaction(
       (tx) =>
-        adjustStockBulkIn(tx, {
+        adjustStockIn(tx, {
           type: input.type,
           actor: user.email,
           reason,
@@ -88,7 +88,7 @@ export async function applyImport(user: SessionUser, input: ApplyInput, now = ne
     return {
       ok: false,
       problems: normalizeProblems(
-        (error.problems as BulkProblem[]).map((p) => {
+        (error.problems as AdjustmentProblem[]).map((p) => {
           const r = checked.resolved[p.line - 1];
           return {
             row: r.row, field: "quantity", value: String(r.quantity), code: "belowReserved" as const,

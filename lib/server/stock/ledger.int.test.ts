@@ -80,7 +80,7 @@ describe("adjustStock", () => {
         { locationId: st.id, skuId: ids.skus.a1.id, mode: "set", quantity: 1 }, // 3 reserved there
       ],
     });
-    expect(r).toEqual({ ok: false, problems: [{ line: 2, field: "quantity", value: "1", message: "would leave 1 on hand, below the 3 reserved for orders" }] });
+    expect(r).toMatchObject({ ok: false, problems: [{ line: 2, field: "quantity", value: "1", message: "would leave 1 on hand, below the 3 reserved for orders" }] });
     const b1 = await db().stockLevel.findUniqueOrThrow({ where: { locationId_skuId: { locationId: wh.id, skuId: ids.skus.b1.id } } });
     expect(b1.onHand).toBe(1000);
     expect(await db().stockLedger.count()).toBe(8);

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, seedFixture } from "@/tests/support/fixture";
 import { db } from "../db";
-import { adjustStock, type AdjustRequest } from "../stock/adjustments";
-import { verifyLedger } from "../stock/ledger-verify";
-import { adjustStockBulk } from "./bulk";
+import { adjustStock, type AdjustRequest } from "./adjustments";
+import { verifyLedger } from "./ledger-verify";
 
 let ids: Awaited<ReturnType<typeof seedFixture>>;
 let newStore: number;
@@ -39,8 +38,8 @@ async function history() {
   return { ledger, lots, stock };
 }
 
-describe("adjustStockBulk", () => {
-  it("writes the same ledger entries, lots and stock as adjustStock", async () => {
+describe("adjustStock", () => {
+  it("applies receipts, adjustments and counts with their ledger entries and FIFO lots", async () => {
     const { wh, dc, st } = ids.locations;
     const { a1, a2, b1 } = ids.skus;
     const batches = (): AdjustRequest[] => [
@@ -71,24 +70,28 @@ describe("adjustStockBulk", () => {
       },
     ];
 
-    const viaAdjust = [];
-    for (const b of batches()) viaAdjust.push(await adjustStock(b));
-    const expected = await history();
-
-    await freshNetwork();
-    const viaBulk = [];
-    for (const b of batches()) viaBulk.push(await adjustStockBulk(b));
-    const actual = await history();
-
-    expect(viaBulk).toEqual(viaAdjust);
-    expect(actual).toEqual(expected);
-    expect(actual.ledger.length).toBe(8 + 3 + 2 + 2);
+    const results = [];
+    for (const b of batches()) results.push(await adjustStock(b));
+    expect(results.map((r) => (r.ok ? r.applied.map((a) => [a.onHandBefore, a.onHandAfter]) : r))).toEqual([
+      [[50, 62], [0, 1], [0, 5]], // sorted by (location, SKU): WH/A2, DC/A2, new store/A1
+      [[62, 7], [1000, 970]],
+      [[20, 20], [500, 100], [7, 9], [0, 0]],
+    ]);
+    const { ledger, lots, stock } = await history();
+    // 8 opening entries (DC/A2 opened empty), 3 receipts, 2 adjustments, 2 real count changes.
+    expect(ledger.length).toBe(8 + 3 + 2 + 2);
+    expect(ledger.filter((e) => e.type === "COUNT").map((e) => [e.on_hand_before, e.on_hand_after])).toEqual([[500, 100], [7, 9]]);
+    // WH/A2: the receipt is dated 1 November, before the opening lot, so first-in-first-out takes it first.
+    expect(lots.filter((l) => l.location_id === wh.id && l.sku_id === a2.id).map((l) => [l.received_qty, l.remaining])).toEqual([
+      [12, 0], [50, 7],
+    ]);
+    expect(stock.find((r) => r.location_id === newStore && r.sku_id === b1.id)).toMatchObject({ on_hand: 0, ledger_seq: 0n });
     expect(await verifyLedger()).toMatchObject({ ok: true, problems: [] });
   });
 
   it("records each line's own reference and lot dates", async () => {
     const { wh, dc } = ids.locations;
-    const r = await adjustStockBulk({
+    const r = await adjustStock({
       type: "RECEIVE", actor: "hq@test.dev", reason: "ASN import", reference: "DEFAULT",
       lines: [
         { locationId: wh.id, skuId: ids.skus.a1.id, mode: "delta", quantity: 4, reference: "ASN-1", lotExpiresOn: "2027-01-31" },
@@ -109,7 +112,7 @@ describe("adjustStockBulk", () => {
 
   it("refuses the whole batch when one line would go below reserved, and writes nothing", async () => {
     const before = await history();
-    const r = await adjustStockBulk({
+    const r = await adjustStock({
       type: "COUNT", actor: "t", reason: "count",
       lines: [
         { locationId: ids.locations.wh.id, skuId: ids.skus.b1.id, mode: "set", quantity: 900 },
@@ -129,7 +132,7 @@ describe("adjustStockBulk", () => {
 
   it("refuses two lines for one stock level", async () => {
     const line = { locationId: ids.locations.wh.id, skuId: ids.skus.a1.id, mode: "delta" as const, quantity: 1 };
-    const r = await adjustStockBulk({ type: "RECEIVE", actor: "t", reason: "r", lines: [line, { ...line, quantity: 2 }] });
+    const r = await adjustStock({ type: "RECEIVE", actor: "t", reason: "r", lines: [line, { ...line, quantity: 2 }] });
     expect(r).toMatchObject({ ok: false, problems: [{ line: 2, field: "sku", message: "same location and SKU as line 1" }] });
   });
 });
