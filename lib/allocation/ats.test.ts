@@ -110,7 +110,7 @@ describe("explainAts", () => {
       ownFences: [{ lockId: 101, channelId: MARKETPLACE, remaining: 5 }],
       cap: { remaining: 50, lockId: 105 },
       margin: 2,
-      ats: 48,
+      ats: 50, // the cap binds: 100 − 40 fenced − 2 margin leaves 58, above it
     });
   });
   it("says there is no cap when none applies", () => {
@@ -140,7 +140,7 @@ function naive(ls: ChannelLock[], now: Date, u: LockUsage, m: Map<number, number
   const fencedByOthers = live.filter((l) => l.kind === "RING_FENCE" && l.channelId !== channelId).reduce((s, l) => s + rem(l), 0);
   const caps = live.filter((l) => l.kind === "CAP" && l.channelId === channelId).map(rem);
   const cap = Math.min(Infinity, ...caps);
-  return { fencedByOthers, cap, ats: Math.max(0, Math.min(cap, sku.poolAtp - fencedByOthers) - (m.get(channelId) ?? 0)) };
+  return { fencedByOthers, cap, ats: Math.max(0, Math.min(cap, sku.poolAtp - fencedByOthers - (m.get(channelId) ?? 0))) };
 }
 
 const world = fc.record({ ls: locks, skus: catalogue, now: instant, u: usage, m: margins });

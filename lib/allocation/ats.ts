@@ -32,9 +32,12 @@ export function marginOf(prepared: PreparedLocks, channelId: number): number {
   return Math.max(0, prepared.margins?.get(channelId) ?? 0);
 }
 
-/** ATS = max(0, min(capRemaining, poolATP − fencedByOthers) − margin). */
+/**
+ * ATS = max(0, min(capRemaining, poolATP − fencedByOthers − margin)). The margin keeps the pool from being sold
+ * below it; it does not shrink a cap that binds well above it.
+ */
 export function atsFromParts(poolAtp: number, fencedByOthers: number, capRemaining: number, margin: number): number {
-  return Math.max(0, Math.min(capRemaining, poolAtp - fencedByOthers) - margin);
+  return Math.max(0, Math.min(capRemaining, poolAtp - fencedByOthers - margin));
 }
 
 /** One channel's ATS. Its own ring-fences do not reduce it; other channels' caps do not concern it. */
