@@ -1,0 +1,108 @@
+import "server-only";
+import {
+  type AtsExplanation,
+  type ChannelLock,
+  type PreparedLocks,
+  atsFor,
+  atsForChannels,
+  explainAts,
+  prepareLocks,
+  snapshotsNeeded,
+} from "@/lib/allocation";
+import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import type { Tx } from "../tx";
+import { loadLocks, loadUsage, toDomainLock } from "./lock-rows";
+import { type PoolSkuRow, poolOf, poolPage } from "./pool";
+
+// The one definition of "available to sell" outside lib/allocation: load the pool, the locks active now and
+// their usage, then ask lib/allocation. Order intake, the feed and the console all come through here.
+
+export type ChannelAts = { skuId: number; code: string; poolAtp: number; ats: number };
+
+/** Margins of every active channel; an inactive channel's ATS is 0 (it sells nothing). */
+async function channelState(tx: Tx) {
+  const channels = await tx.channel.findMany({ select: { id: true, active: true, safetyMargin: true } });
+  return {
+    active: new Set(channels.filter((c) => c.active).map((c) => c.id)),
+    margins: new Map(channels.map((c) => [c.id, c.safetyMargin])),
+  };
+}
+
+/** Rewrites the lock list before evaluation: the lock editor's preview adds or replaces an unsaved lock. */
+export type LockOverride = (locks: ChannelLock[]) => ChannelLock[];
+
+async function prepare(tx: Tx, skus: PoolSkuRow[], now: Date, allSkus: boolean, override?: LockOverride) {
+  const [rows, channels] = await Promise.all([loadLocks(tx, now), channelState(tx)]);
+  const usage = await loadUsage(tx, rows.map((l) => l.id), allSkus ? undefined : skus.map((s) => s.skuId));
+  const stored = rows.map(toDomainLock);
+  const locks = (override ? override(stored) : stored).filter((l) => channels.active.has(l.channelId));
+  const prepared = prepareLocks({ locks, now, usage, margins: channels.margins });
+  if (!override) await storeSnapshots(tx, prepared, skus);
+  return { prepared, active: channels.active };
+}
+
+/**
+ * Percent locks are measured against the pool when they became active. The first evaluation after activation
+ * (an order, the feed, the console) stores that pool; until then the current pool is the same number.
+ */
+async function storeSnapshots(tx: Tx, prepared: PreparedLocks, skus: PoolSkuRow[]) {
+  const needs = snapshotsNeeded(prepared, skus);
+  if (needs.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO channel_lock_sku (lock_id, sku_id, pool_at_activation)
+    SELECT * FROM unnest(${needs.map((n) => n.lockId)}::int[], ${needs.map((n) => n.skuId)}::int[], ${needs.map((n) => n.poolAtp)}::int[])
+    ON CONFLICT (lock_id, sku_id) DO UPDATE SET pool_at_activation = COALESCE(channel_lock_sku.pool_at_activation, EXCLUDED.pool_at_activation)`;
+}
+
+/** ATS of one channel for some SKUs (by id). */
+export async function channelAts(channelId: number, skuIds: number[], now = new Date(), tx: Tx = db()): Promise<ChannelAts[]> {
+  const skus = await poolOf(skuIds, tx);
+  const { prepared, active } = await prepare(tx, skus, now, false);
+  return skus.map((s) => ({ skuId: s.skuId, code: s.code, poolAtp: s.poolAtp, ats: active.has(channelId) ? atsFor(prepared, channelId, s) : 0 }));
+}
+
+/** ATS of one channel for a page of the catalogue in id order (the feed's snapshot). */
+export async function channelAtsPage(
+  channelId: number,
+  page: { afterId?: number; limit?: number; where?: Prisma.Sql },
+  now = new Date(),
+  tx: Tx = db(),
+): Promise<ChannelAts[]> {
+  const skus = await poolPage(page, tx);
+  const { prepared, active } = await prepare(tx, skus, now, !page.limit);
+  return skus.map((s) => ({ skuId: s.skuId, code: s.code, poolAtp: s.poolAtp, ats: active.has(channelId) ? atsFor(prepared, channelId, s) : 0 }));
+}
+
+export type AtsSelection = { skuId: number } | { brandId: number };
+
+/**
+ * Every active channel's ATS summed over one SKU or a brand's SKUs: the channels page chart. `override` rewrites the
+ * stored locks when given (the lock editor's preview of an unsaved lock).
+ */
+export async function atsByChannel(
+  selection: AtsSelection,
+  now = new Date(),
+  override?: LockOverride,
+  tx: Tx = db(),
+): Promise<{ poolAtp: number; skus: number; byChannel: Map<number, number> }> {
+  const skus =
+    "skuId" in selection ? await poolOf([selection.skuId], tx) : await poolPage({ where: Prisma.sql`k.brand_id = ${selection.brandId}` }, tx);
+  const ready = await prepare(tx, skus, now, !("skuId" in selection), override);
+  const prepared = ready.prepared;
+  const byChannel = new Map<number, number>([...ready.active].map((id) => [id, 0]));
+  let poolAtp = 0;
+  for (const s of skus) {
+    poolAtp += s.poolAtp;
+    for (const [id, ats] of atsForChannels(prepared, s, ready.active)) byChannel.set(id, byChannel.get(id)! + ats);
+  }
+  return { poolAtp, skus: skus.length, byChannel };
+}
+
+/** Why a channel may sell what it may of one SKU. */
+export async function explainChannelAts(channelId: number, skuId: number, now = new Date(), tx: Tx = db()): Promise<AtsExplanation | null> {
+  const [sku] = await poolOf([skuId], tx);
+  if (!sku) return null;
+  const { prepared } = await prepare(tx, [sku], now, false);
+  return explainAts(prepared, channelId, sku);
+}
