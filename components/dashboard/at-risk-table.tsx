@@ -1,5 +1,6 @@
 import { formatNumber, type Locale, type Translate } from "@/lib/i18n";
 import type { AtRiskSku } from "@/lib/server/dashboard";
+import { TableHead } from "../table-head";
 
 
 export function AtRiskTable({ rows, t, locale }: { rows: AtRiskSku[]; t: Translate; locale: Locale }) {
@@ -8,16 +9,16 @@ export function AtRiskTable({ rows, t, locale }: { rows: AtRiskSku[]; t: Transla
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="at-risk-table">
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-            <th className="py-2 pr-4 font-medium">{t("dashboard.col.sku")}</th>
-            <th className="py-2 pr-4 font-medium">{t("dashboard.col.brand")}</th>
-            <th className="py-2 pr-4 text-right font-medium">{t("dashboard.col.poolAtp")}</th>
-            <th className="py-2 pr-4 text-right font-medium">{t("dashboard.col.perDay")}</th>
-            <th className="py-2 pr-4 text-right font-medium">{t("dashboard.col.cover")}</th>
-            <th className="py-2 text-right font-medium">{t("dashboard.col.stockOutLocations")}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t("dashboard.col.sku") },
+            { label: t("dashboard.col.brand") },
+            { label: t("dashboard.col.poolAtp"), align: "right" },
+            { label: t("dashboard.col.perDay"), align: "right" },
+            { label: t("dashboard.col.cover"), align: "right" },
+            { label: t("dashboard.col.stockOutLocations"), align: "right" },
+          ]}
+        />
         <tbody>
           {rows.map((r) => (
             <tr key={r.skuId} className="border-b border-slate-100 last:border-0">

@@ -2,6 +2,7 @@
 import { useMemo, useRef, useState } from "react";
 import { KpiCard } from "@/components/dashboard/kpi-card";
 import { useI18n } from "@/components/i18n-provider";
+import { TableHead } from "@/components/table-head";
 import { formatNumber } from "@/lib/i18n";
 import { MAX_IMPORT_ROWS, parseCsv } from "@/lib/intake/csv";
 import type { PreviewLine, PreviewTotals } from "@/lib/intake/preview";
@@ -356,14 +357,14 @@ function Report({ report, refused, onRevalidate }: { report: ImportReport; refus
           </div>
           <div className="mt-3 overflow-x-auto">
             <table className="w-full text-sm" data-testid="report-table">
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-xs tracking-wide text-slate-500 uppercase">
-                  <th className="py-2 pr-4 font-medium">{t("intake.report.col.row")}</th>
-                  <th className="py-2 pr-4 font-medium">{t("intake.report.col.field")}</th>
-                  <th className="py-2 pr-4 font-medium">{t("intake.report.col.value")}</th>
-                  <th className="py-2 font-medium">{t("intake.report.col.problem")}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t("intake.report.col.row") },
+                  { label: t("intake.report.col.field") },
+                  { label: t("intake.report.col.value") },
+                  { label: t("intake.report.col.problem") },
+                ]}
+              />
               <tbody>
                 {visible.map((p) => (
                   <tr key={`${p.row}-${p.field}-${p.code}`} className="border-b border-slate-100 last:border-0" data-row={p.row} data-code={p.code}>
@@ -410,16 +411,16 @@ function LinesTable({ lines, flagged }: { lines: PreviewLine[]; flagged: Set<num
     <>
       <div className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="lines-table">
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-xs tracking-wide text-slate-500 uppercase">
-              <th className="py-2 pr-4 font-medium">{t("intake.csv.col.row")}</th>
-              <th className="py-2 pr-4 font-medium">{t("intake.csv.col.location")}</th>
-              <th className="py-2 pr-4 font-medium">{t("intake.csv.col.sku")}</th>
-              <th className="py-2 pr-4 text-right font-medium">{t("intake.csv.col.quantity")}</th>
-              <th className="py-2 pr-4 text-right font-medium">{t("intake.csv.col.onHand")}</th>
-              <th className="py-2 text-right font-medium">{t("intake.csv.col.reserved")}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t("intake.csv.col.row") },
+              { label: t("intake.csv.col.location") },
+              { label: t("intake.csv.col.sku") },
+              { label: t("intake.csv.col.quantity"), align: "right" },
+              { label: t("intake.csv.col.onHand"), align: "right" },
+              { label: t("intake.csv.col.reserved"), align: "right" },
+            ]}
+          />
           <tbody>
             {visible.map((l) => {
               const bad = flagged.has(l.row);

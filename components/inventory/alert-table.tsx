@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatNumber, type Locale, type Translate } from "@/lib/i18n";
 import type { AlertRow } from "@/lib/server/inventory/location";
+import { TableHead } from "../table-head";
 import { skuHref } from "./labels";
 import { Empty } from "./sku-tables";
 
@@ -11,17 +12,18 @@ export function AlertTable({ rows, salesDays, empty, testId, t, locale }: { rows
   return (
     <div className="overflow-x-auto">
     <table className="w-full text-[13px]" data-testid={testId}>
-      <thead>
-        <tr className="border-b border-slate-200 bg-slate-50 text-[11px] whitespace-nowrap uppercase tracking-wide text-slate-500">
-          <th scope="col" className="px-2 py-2 text-left font-medium">{t("inventory.col.sku")}</th>
-          <th scope="col" className="px-2 py-2 text-right font-medium">{t("inventory.col.onHand")}</th>
-          <th scope="col" className="px-2 py-2 text-right font-medium">{t("inventory.col.reserved")}</th>
-          <th scope="col" className="px-2 py-2 text-right font-medium">{t("inventory.col.safety")}</th>
-          <th scope="col" className="px-2 py-2 text-right font-medium">{t("inventory.col.inTransit")}</th>
-          <th scope="col" className="px-2 py-2 text-right font-medium">{t("inventory.col.shortfall")}</th>
-          <th scope="col" className="px-2 py-2 text-right font-medium">{t("inventory.col.sold", { days: salesDays })}</th>
-        </tr>
-      </thead>
+      <TableHead
+        variant="dense"
+        columns={[
+          { label: t("inventory.col.sku") },
+          { label: t("inventory.col.onHand"), align: "right" },
+          { label: t("inventory.col.reserved"), align: "right" },
+          { label: t("inventory.col.safety"), align: "right" },
+          { label: t("inventory.col.inTransit"), align: "right" },
+          { label: t("inventory.col.shortfall"), align: "right" },
+          { label: t("inventory.col.sold", { days: salesDays }), align: "right" },
+        ]}
+      />
       <tbody>
         {rows.map((r) => (
           <tr key={r.skuId} className="border-b border-slate-100 last:border-0">

@@ -3,6 +3,7 @@ import { isAged } from "@/lib/inventory/age";
 import { defaultDir, gridHref, type GridQuery, type GridSort } from "@/lib/inventory/grid-query";
 import { formatNumber, type Locale, type MessageKey, type Translate } from "@/lib/i18n";
 import type { GridRow } from "@/lib/server/inventory/grid";
+import { TableHead, type TableColumn } from "../table-head";
 import { codeLabel, locationHref, skuHref } from "./labels";
 import { StatusBadge } from "./status-badge";
 
@@ -22,14 +23,17 @@ const COLUMNS: Column[] = [
 ];
 
 /** Column header: a link that sorts by the column, or flips the direction if it already sorts by it. */
-function SortHeader({ base, column, query, t }: { base: string; column: Column; query: GridQuery; t: Translate }) {
-  const align = column.numeric ? "px-2 text-right" : "px-2 text-left";
-  if (!column.sort) return <th scope="col" className={`py-2 font-medium whitespace-nowrap ${align}`}>{t(column.label)}</th>;
+function sortColumn(base: string, column: Column, query: GridQuery, t: Translate): TableColumn {
+  const align = column.numeric ? "right" : "left";
+  if (!column.sort) return { key: column.key, align, label: t(column.label) };
   const active = query.sort === column.sort;
   const dir = active ? (query.dir === "asc" ? "desc" : "asc") : defaultDir(column.sort);
   const arrow = active ? (query.dir === "asc" ? "▲" : "▼") : "";
-  return (
-    <th scope="col" className={`py-2 font-medium whitespace-nowrap ${align}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+  return {
+    key: column.key,
+    align,
+    ariaSort: active ? (query.dir === "asc" ? "ascending" : "descending") : undefined,
+    label: (
       <Link
         href={gridHref(base, query, { sort: column.sort, dir, page: 1 })}
         className={`inline-flex items-center gap-1 hover:text-slate-900 ${active ? "text-slate-900" : ""}`}
@@ -39,8 +43,8 @@ function SortHeader({ base, column, query, t }: { base: string; column: Column; 
         {t(column.label)}
         <span aria-hidden className="text-[10px]">{arrow}</span>
       </Link>
-    </th>
-  );
+    ),
+  };
 }
 
 export function GridTable({
@@ -63,13 +67,7 @@ export function GridTable({
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-[13px]" data-testid="inventory-grid">
-        <thead>
-          <tr className="border-b border-slate-200 bg-slate-50 text-[11px] uppercase tracking-wide text-slate-500">
-            {COLUMNS.map((c) => (
-              <SortHeader key={c.key} base={base} column={c} query={query} t={t} />
-            ))}
-          </tr>
-        </thead>
+        <TableHead variant="dense" columns={COLUMNS.map((c) => sortColumn(base, c, query, t))} />
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.locationId}:${r.skuId}`} className="border-b border-slate-100 last:border-0 hover:bg-slate-50" data-testid="grid-row">

@@ -2,26 +2,16 @@ import Link from "next/link";
 import { isAged } from "@/lib/inventory/age";
 import { formatNumber, type Locale, type MessageKey, type Translate } from "@/lib/i18n";
 import type { LedgerEntry, LocationStock, SkuLot, SkuReservation } from "@/lib/server/inventory/sku";
+import { TableHead } from "../table-head";
 import { codeLabel, formatDate, formatDateTime, locationHref } from "./labels";
 import { StatusBadge } from "./status-badge";
 
 type Ctx = { t: Translate; locale: Locale };
 
-const TH = "px-3 py-2 font-medium";
 const TD = "px-3 py-2";
 
 function Head({ cols, t }: { cols: [MessageKey, "left" | "right"][]; t: Translate }) {
-  return (
-    <thead>
-      <tr className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-        {cols.map(([key, align]) => (
-          <th key={key} scope="col" className={`${TH} ${align === "right" ? "text-right" : "text-left"}`}>
-            {t(key)}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
+  return <TableHead variant="shaded" columns={cols.map(([key, align]) => ({ key, align, label: t(key) }))} />;
 }
 
 export function Empty({ text }: { text: string }) {

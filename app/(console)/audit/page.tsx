@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { VerifyPanel } from "@/components/audit/verify-panel";
+import { TableHead } from "@/components/table-head";
 import { formatNumber, type MessageKey } from "@/lib/i18n";
 import { historyFilters, ledgerHistory, ledgerSummary, type HistoryFilters } from "@/lib/server/audit";
 import { MovementType } from "@/lib/server/generated/prisma/enums";
@@ -72,18 +73,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-sm" data-testid="ledger-table">
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <th className="py-2 pr-3 font-medium">{t("audit.col.time")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("audit.col.location")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("audit.col.sku")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("audit.col.type")}</th>
-                  <th className="py-2 pr-3 text-right font-medium">{t("audit.col.onHand")}</th>
-                  <th className="py-2 pr-3 text-right font-medium">{t("audit.col.reserved")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("audit.col.actor")}</th>
-                  <th className="py-2 font-medium">{t("audit.col.reason")}</th>
-                </tr>
-              </thead>
+              <TableHead
+                gap={3}
+                columns={[
+                  { label: t("audit.col.time") },
+                  { label: t("audit.col.location") },
+                  { label: t("audit.col.sku") },
+                  { label: t("audit.col.type") },
+                  { label: t("audit.col.onHand"), align: "right" },
+                  { label: t("audit.col.reserved"), align: "right" },
+                  { label: t("audit.col.actor") },
+                  { label: t("audit.col.reason") },
+                ]}
+              />
               <tbody>
                 {history.rows.map((r) => (
                   <tr key={r.id} className="border-b border-slate-100 last:border-0">

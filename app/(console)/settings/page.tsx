@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateKeyForm } from "@/components/settings/create-key-form";
 import { RevokeKeyButton } from "@/components/settings/revoke-key-button";
+import { TableHead } from "@/components/table-head";
 import { listApiKeys } from "@/lib/server/api/keys";
 import { serverTranslator } from "@/lib/server/i18n";
 import { requireSection } from "@/lib/server/permissions";
@@ -24,17 +25,18 @@ export default async function SettingsPage() {
           <p className="py-4 text-sm text-slate-500">{t("settings.keys.empty")}</p>
         ) : (
           <table className="w-full text-sm" data-testid="api-keys">
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-                <th className="py-2 pr-3 font-medium">{t("settings.keys.col.name")}</th>
-                <th className="py-2 pr-3 font-medium">{t("settings.keys.col.key")}</th>
-                <th className="py-2 pr-3 font-medium">{t("settings.keys.col.createdBy")}</th>
-                <th className="py-2 pr-3 font-medium">{t("settings.keys.col.created")}</th>
-                <th className="py-2 pr-3 font-medium">{t("settings.keys.col.lastUsed")}</th>
-                <th className="py-2 pr-3 font-medium">{t("settings.keys.col.status")}</th>
-                <th />
-              </tr>
-            </thead>
+            <TableHead
+              gap={3}
+              columns={[
+                { label: t("settings.keys.col.name") },
+                { label: t("settings.keys.col.key") },
+                { label: t("settings.keys.col.createdBy") },
+                { label: t("settings.keys.col.created") },
+                { label: t("settings.keys.col.lastUsed") },
+                { label: t("settings.keys.col.status") },
+                { key: "actions" },
+              ]}
+            />
             <tbody>
               {keys.map((k) => (
                 <tr key={k.id} className="border-b border-slate-100 last:border-0">
