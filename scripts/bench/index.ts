@@ -1,9 +1,11 @@
 // `npm run bench`: measures on a real PostgreSQL server (TEST_DATABASE_URL / DATABASE_URL / local default)
 // with 10,000 SKUs × 200 locations (2,000,000 stock rows). The bench database `yipan_bench` is kept
-// between runs; `--fresh` rebuilds it and times the seed. Figures go to docs/BENCHMARKS.md.
+// between runs; `--fresh` rebuilds it and times the seed; `--only=dashboard|channels` runs one part. Figures go to
+// docs/BENCHMARKS.md.
 import pg from "pg";
 import { migrate, seed } from "../lib/database";
 import { serverUrl } from "../../tests/support/test-database";
+import { benchChannels } from "./channels";
 import { benchDashboard, benchDashboardPage } from "./dashboard";
 import { benchInventory } from "./inventory";
 import { benchReservations } from "./reservations";
@@ -47,7 +49,13 @@ const url = await ensureBenchDatabase();
 process.env.DATABASE_URL = url;
 // Enough connections for the 32 concurrent clients of the reservation bench.
 process.env.DB_POOL_MAX = "32";
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+if (only === "channels" || only === "dashboard") {
+  await (only === "channels" ? benchChannels() : benchDashboard());
+  process.exit(0);
+}
 await benchDashboard();
+await benchChannels();
 await benchInventory();
 await benchDashboardPage(url);
 await benchReservations(url);

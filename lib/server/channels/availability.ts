@@ -2,10 +2,13 @@ import "server-only";
 import {
   type AtsExplanation,
   type ChannelLock,
+  type LockScope,
+  type LockUsage,
   type PreparedLocks,
   atsFor,
   atsForChannels,
   explainAts,
+  lockSkuMap,
   prepareLocks,
   snapshotsNeeded,
 } from "@/lib/allocation";
@@ -17,6 +20,9 @@ import { type PoolSkuRow, poolOf, poolPage } from "./pool";
 
 // The one definition of "available to sell" outside lib/allocation: load the pool, the locks active now and
 // their usage, then ask lib/allocation. Order intake, the feed and the console all come through here.
+
+// Up to this many SKUs, one round trip loads everything (the hot path of order intake).
+const FEW = 50;
 
 export type ChannelAts = { skuId: number; code: string; poolAtp: number; ats: number };
 
@@ -35,11 +41,57 @@ export type LockOverride = (locks: ChannelLock[]) => ChannelLock[];
 async function prepare(tx: Tx, skus: PoolSkuRow[], now: Date, allSkus: boolean, override?: LockOverride) {
   const [rows, channels] = await Promise.all([loadLocks(tx, now), channelState(tx)]);
   const usage = await loadUsage(tx, rows.map((l) => l.id), allSkus ? undefined : skus.map((s) => s.skuId));
-  const stored = rows.map(toDomainLock);
-  const locks = (override ? override(stored) : stored).filter((l) => channels.active.has(l.channelId));
-  const prepared = prepareLocks({ locks, now, usage, margins: channels.margins });
+  return finish(tx, skus, now, { locks: rows.map(toDomainLock), usage, ...channels }, override);
+}
+
+type Loaded = { locks: ChannelLock[]; usage: LockUsage; active: Set<number>; margins: Map<number, number> };
+
+async function finish(tx: Tx, skus: PoolSkuRow[], now: Date, loaded: Loaded, override?: LockOverride) {
+  const locks = (override ? override(loaded.locks) : loaded.locks).filter((l) => loaded.active.has(l.channelId));
+  const prepared = prepareLocks({ locks, now, usage: loaded.usage, margins: loaded.margins });
   if (!override) await storeSnapshots(tx, prepared, skus);
-  return { prepared, active: channels.active };
+  return { prepared, active: loaded.active };
+}
+
+type FewRow = {
+  skus: PoolSkuRow[];
+  locks: (Omit<ChannelLock, "startsAt" | "endsAt" | "cancelledAt" | "scope"> & { startsAt: string; endsAt: string; scope: LockScope })[] | null;
+  usage: { lockId: number; skuId: number; pool: number | null; consumed: number }[] | null;
+  channels: { id: number; active: boolean; margin: number }[];
+};
+
+/**
+ * The same inputs for a handful of SKUs in one round trip (order intake, one SKU's ATS): pool, the locks active
+ * at `now` and their usage for these SKUs, and the channels.
+ */
+async function prepareFew(tx: Tx, skuIds: number[], now: Date) {
+  const [row] = await tx.$queryRaw<FewRow[]>`
+    WITH active AS (
+      SELECT l.* FROM channel_lock l
+      WHERE l.cancelled_at IS NULL AND l.starts_at <= ${now} AND l.ends_at > ${now}
+    )
+    SELECT
+      (SELECT COALESCE(json_agg(json_build_object('skuId', k.id, 'code', k.code, 'brandId', k.brand_id, 'category', k.category,
+         'poolAtp', COALESCE((SELECT SUM(GREATEST(0, sl.on_hand - sl.reserved - sl.safety_stock)) FROM stock_level sl WHERE sl.sku_id = k.id), 0))
+         ORDER BY k.id), '[]') FROM sku k WHERE k.id = ANY(${skuIds}::int[])) AS skus,
+      (SELECT json_agg(json_build_object('id', a.id, 'channelId', a.channel_id, 'kind', a.kind, 'startsAt', a.starts_at, 'endsAt', a.ends_at,
+         'amount', json_build_object('unit', a.unit, 'value', a.amount),
+         'scope', json_build_object('kind', a.scope_kind, 'skuId', a.scope_sku_id, 'brandId', a.scope_brand_id, 'category', a.scope_category)))
+       FROM active a) AS locks,
+      (SELECT json_agg(json_build_object('lockId', u.lock_id, 'skuId', u.sku_id, 'pool', u.pool_at_activation, 'consumed', u.consumed))
+       FROM channel_lock_sku u JOIN active a ON a.id = u.lock_id WHERE u.sku_id = ANY(${skuIds}::int[])) AS usage,
+      (SELECT json_agg(json_build_object('id', c.id, 'active', c.active, 'margin', c.safety_margin)) FROM channel c) AS channels`;
+  const usageRows = row.usage ?? [];
+  const loaded: Loaded = {
+    locks: (row.locks ?? []).map((l) => ({ ...l, startsAt: new Date(l.startsAt), endsAt: new Date(l.endsAt), cancelledAt: null })),
+    usage: {
+      snapshots: lockSkuMap(usageRows.filter((u) => u.pool !== null).map((u) => ({ lockId: u.lockId, skuId: u.skuId, units: u.pool! }))),
+      consumed: lockSkuMap(usageRows.map((u) => ({ lockId: u.lockId, skuId: u.skuId, units: u.consumed }))),
+    },
+    active: new Set((row.channels ?? []).filter((c) => c.active).map((c) => c.id)),
+    margins: new Map((row.channels ?? []).map((c) => [c.id, c.margin])),
+  };
+  return { skus: row.skus, ...(await finish(tx, row.skus, now, loaded)) };
 }
 
 /**
@@ -57,8 +109,8 @@ async function storeSnapshots(tx: Tx, prepared: PreparedLocks, skus: PoolSkuRow[
 
 /** ATS of one channel for some SKUs (by id). */
 export async function channelAts(channelId: number, skuIds: number[], now = new Date(), tx: Tx = db()): Promise<ChannelAts[]> {
-  const skus = await poolOf(skuIds, tx);
-  const { prepared, active } = await prepare(tx, skus, now, false);
+  const { skus, prepared, active } =
+    skuIds.length <= FEW ? await prepareFew(tx, skuIds, now) : await poolOf(skuIds, tx).then(async (skus) => ({ skus, ...(await prepare(tx, skus, now, false)) }));
   return skus.map((s) => ({ skuId: s.skuId, code: s.code, poolAtp: s.poolAtp, ats: active.has(channelId) ? atsFor(prepared, channelId, s) : 0 }));
 }
 

@@ -66,8 +66,7 @@ function rowData(input: LockInput) {
 
 /** The lock as history records it (dates as ISO strings). */
 function snapshot(row: LockRow) {
-  const { xid: _xid, ...rest } = row as LockRow & { xid?: unknown };
-  return JSON.parse(JSON.stringify(rest)) as Prisma.InputJsonValue;
+  return JSON.parse(JSON.stringify(row)) as Prisma.InputJsonValue;
 }
 
 /** References that must exist: the channel, and the SKU, brand or category in scope. */
