@@ -5,7 +5,6 @@ import { requireSection } from "@/lib/server/permissions";
 
 // Sections not built yet say so plainly. Each real page (app/(console)/<section>/page.tsx) replaces this route.
 const PLANNED: Partial<Record<Section, string>> = {
-  channels: "#4 Channels and lock periods",
   brands: "#3 Inventory core (brand scoping)",
   routing: "#5 Order routing",
   orders: "#5 Order routing",

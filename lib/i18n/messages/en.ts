@@ -1,6 +1,7 @@
 // English catalog: the source of message keys. zh-CN.ts must define every key (checked by the compiler).
 // Each area keeps its messages in <area>.en.ts / <area>.zh-CN.ts, spread in here.
 import { auditEn } from "./audit.en";
+import { channelsEn } from "./channels.en";
 import { intakeEn } from "./intake.en";
 import { inventoryEn } from "./inventory.en";
 
@@ -96,6 +97,6 @@ const core = {
   "loading": "Loading…",
 } as const;
 
-export const en = { ...core, ...inventoryEn, ...intakeEn, ...auditEn } as const;
+export const en = { ...core, ...inventoryEn, ...intakeEn, ...auditEn, ...channelsEn } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { auditZhCN } from "./audit.zh-CN";
+import { channelsZhCN } from "./channels.zh-CN";
 import type { MessageKey } from "./en";
 import { intakeZhCN } from "./intake.zh-CN";
 import { inventoryZhCN } from "./inventory.zh-CN";
@@ -95,4 +96,4 @@ const core = {
   "loading": "加载中…",
 };
 
-export const zhCN: Record<MessageKey, string> = { ...core, ...inventoryZhCN, ...intakeZhCN, ...auditZhCN };
+export const zhCN: Record<MessageKey, string> = { ...core, ...inventoryZhCN, ...intakeZhCN, ...auditZhCN, ...channelsZhCN };
