@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import type { Tx } from "../tx";
 import { declareMovement } from "./movement";
 
 export type StockLine = { locationId: number; skuId: number; quantity: number };
@@ -43,16 +44,14 @@ type ReserveOutcome =
  * database function reserve_stock (prisma/migrations/*_reserve_function), whose writes go through the ledger
  * trigger like any other.
  */
-export async function reserve(req: {
-  idempotencyKey: string;
-  actor: string;
-  reference?: string;
-  lines: StockLine[];
-}): Promise<ReserveResult> {
+export async function reserve(
+  req: { idempotencyKey: string; actor: string; reference?: string; lines: StockLine[] },
+  tx: Tx = db(),
+): Promise<ReserveResult> {
   const lines = normalizeLines(req.lines);
   if (lines.length === 0) throw new Error("a reservation needs at least one line");
   const [locs, skus, qtys] = columns(lines);
-  const [{ outcome }] = await db().$queryRaw<{ outcome: ReserveOutcome }[]>`
+  const [{ outcome }] = await tx.$queryRaw<{ outcome: ReserveOutcome }[]>`
     SELECT reserve_stock(${req.idempotencyKey}, ${req.actor}, ${req.reference ?? null}, ${locs}::int[], ${skus}::int[], ${qtys}::int[]) AS outcome`;
   switch (outcome.status) {
     case "reserved":
@@ -74,36 +73,40 @@ export async function reserve(req: {
 }
 
 /** Releases (cancel) or ships (commit) a whole active reservation; repeating the call changes nothing. */
-async function settle(
+function settle(id: string, to: "RELEASED" | "SHIPPED", actor: string, reason?: string): Promise<SettleResult> {
+  return db().$transaction((tx) => settleIn(tx, id, to, actor, reason));
+}
+
+/** The same inside a caller's transaction (an order's cancel, shipment or re-route). */
+export async function settleIn(
+  tx: Tx,
   id: string,
   to: "RELEASED" | "SHIPPED",
   actor: string,
   reason?: string,
 ): Promise<SettleResult> {
-  return db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: bigint; status: string }[]>`
-      SELECT id, status::text FROM reservation WHERE id = ${BigInt(id)} FOR UPDATE`;
-    if (rows.length === 0) return { ok: false as const, reason: "not_found" as const, message: `No reservation ${id}.` };
-    const status = rows[0].status;
-    if (status === to) return { ok: true as const, reservationId: id, status: to, replayed: true };
-    if (status !== "ACTIVE") {
-      return { ok: false as const, reason: "wrong_state" as const, message: `Reservation ${id} is ${status}, it cannot be ${to.toLowerCase()}.` };
-    }
-    await declareMovement(tx, { type: to === "SHIPPED" ? "SHIP" : "RELEASE", actor, reason, reference: `reservation:${id}` });
-    await tx.$queryRaw`SELECT 1 FROM stock_level sl
-      JOIN reservation_line rl USING (location_id, sku_id) WHERE rl.reservation_id = ${BigInt(id)}
-      ORDER BY sl.location_id, sl.sku_id FOR UPDATE OF sl`;
-    const shipped = to === "SHIPPED" ? 1 : 0;
-    const changed = await tx.$executeRaw`
-      UPDATE stock_level sl SET reserved = sl.reserved - rl.quantity, on_hand = sl.on_hand - rl.quantity * ${shipped}
-      FROM reservation_line rl
-      WHERE rl.reservation_id = ${BigInt(id)} AND sl.location_id = rl.location_id AND sl.sku_id = rl.sku_id
-        AND sl.reserved >= rl.quantity`;
-    const expected = await tx.reservationLine.count({ where: { reservationId: BigInt(id) } });
-    if (changed !== expected) throw new Error(`reservation ${id}: ${expected - changed} line(s) no longer reserved`);
-    await tx.reservation.update({ where: { id: BigInt(id) }, data: { status: to } });
-    return { ok: true as const, reservationId: id, status: to, replayed: false };
-  });
+  const rows = await tx.$queryRaw<{ id: bigint; status: string }[]>`
+    SELECT id, status::text FROM reservation WHERE id = ${BigInt(id)} FOR UPDATE`;
+  if (rows.length === 0) return { ok: false as const, reason: "not_found" as const, message: `No reservation ${id}.` };
+  const status = rows[0].status;
+  if (status === to) return { ok: true as const, reservationId: id, status: to, replayed: true };
+  if (status !== "ACTIVE") {
+    return { ok: false as const, reason: "wrong_state" as const, message: `Reservation ${id} is ${status}, it cannot be ${to.toLowerCase()}.` };
+  }
+  await declareMovement(tx, { type: to === "SHIPPED" ? "SHIP" : "RELEASE", actor, reason, reference: `reservation:${id}` });
+  await tx.$queryRaw`SELECT 1 FROM stock_level sl
+    JOIN reservation_line rl USING (location_id, sku_id) WHERE rl.reservation_id = ${BigInt(id)}
+    ORDER BY sl.location_id, sl.sku_id FOR UPDATE OF sl`;
+  const shipped = to === "SHIPPED" ? 1 : 0;
+  const changed = await tx.$executeRaw`
+    UPDATE stock_level sl SET reserved = sl.reserved - rl.quantity, on_hand = sl.on_hand - rl.quantity * ${shipped}
+    FROM reservation_line rl
+    WHERE rl.reservation_id = ${BigInt(id)} AND sl.location_id = rl.location_id AND sl.sku_id = rl.sku_id
+      AND sl.reserved >= rl.quantity`;
+  const expected = await tx.reservationLine.count({ where: { reservationId: BigInt(id) } });
+  if (changed !== expected) throw new Error(`reservation ${id}: ${expected - changed} line(s) no longer reserved`);
+  await tx.reservation.update({ where: { id: BigInt(id) }, data: { status: to } });
+  return { ok: true as const, reservationId: id, status: to, replayed: false };
 }
 
 export const release = (id: string, actor: string, reason?: string) => settle(id, "RELEASED", actor, reason);

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { apiError, zodFields } from "@/lib/server/api/errors";
-import { authenticateApiKey } from "@/lib/server/api/keys";
+import { requireCaller } from "@/lib/server/api/request";
 import { channelForFeed } from "@/lib/server/channels/channels";
 import { InvalidCursor, feedDelta, feedList, feedSnapshot, type FeedPage } from "@/lib/server/channels/feed";
 
@@ -24,8 +24,9 @@ const query = z
   });
 
 export async function GET(request: NextRequest) {
-  const caller = await authenticateApiKey(request.headers.get("authorization"));
-  if (!caller) return apiError(401, "unauthorized", "A valid API key is required: Authorization: Bearer yp_…");
+  const who = await requireCaller(request);
+  if (!who.ok) return who.response;
+  const caller = who.value;
   if (caller.channelId === null) {
     return apiError(403, "channel_key_required", "This key does not belong to a channel; create one on the channel's page.");
   }

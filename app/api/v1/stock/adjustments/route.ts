@@ -1,24 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiError, zodFields } from "@/lib/server/api/errors";
 import { IdempotencyConflict, once } from "@/lib/server/api/idempotency";
-import { authenticateApiKey } from "@/lib/server/api/keys";
+import { readJson, requireCaller, requireIdempotencyKey } from "@/lib/server/api/request";
 import { adjustmentBody, applyAdjustment } from "@/lib/server/api/stock-adjustments";
 
 // POST /api/v1/stock/adjustments — receipts, adjustments, counts and returns from integrations.
 // Authorization: Bearer <API key>; Idempotency-Key: <unique per adjustment>. Errors are JSON.
 export async function POST(request: NextRequest) {
-  const caller = await authenticateApiKey(request.headers.get("authorization"));
-  if (!caller) return apiError(401, "unauthorized", "A valid API key is required: Authorization: Bearer yp_…");
-  const key = request.headers.get("idempotency-key")?.trim();
-  if (!key || key.length > 200) {
-    return apiError(400, "idempotency_key_required", "Send an Idempotency-Key header (1–200 characters) so that retries are safe.");
-  }
-  let json: unknown;
-  try {
-    json = await request.json();
-  } catch {
-    return apiError(400, "invalid_json", "The body is not valid JSON.");
-  }
+  const who = await requireCaller(request);
+  if (!who.ok) return who.response;
+  const caller = who.value;
+  const idem = requireIdempotencyKey(request);
+  if (!idem.ok) return idem.response;
+  const key = idem.value;
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const json = body.value;
   const parsed = adjustmentBody.safeParse(json);
   if (!parsed.success) return apiError(422, "invalid_body", "The adjustment is not valid; nothing was changed.", zodFields(parsed.error, json));
 

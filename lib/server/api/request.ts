@@ -1,0 +1,30 @@
+import "server-only";
+import type { NextRequest, NextResponse } from "next/server";
+import { apiError } from "./errors";
+import { type ApiCaller, authenticateApiKey } from "./keys";
+
+type Ok<T> = { ok: true; value: T };
+type Err = { ok: false; response: NextResponse };
+
+/** The caller behind the Authorization header, or the 401 to answer. */
+export async function requireCaller(request: NextRequest): Promise<Ok<ApiCaller> | Err> {
+  const caller = await authenticateApiKey(request.headers.get("authorization"));
+  return caller ? { ok: true, value: caller } : { ok: false, response: apiError(401, "unauthorized", "A valid API key is required: Authorization: Bearer yp_…") };
+}
+
+/** The Idempotency-Key header every writing call needs, or the 400 to answer. */
+export function requireIdempotencyKey(request: NextRequest): Ok<string> | Err {
+  const key = request.headers.get("idempotency-key")?.trim();
+  if (!key || key.length > 200) {
+    return { ok: false, response: apiError(400, "idempotency_key_required", "Send an Idempotency-Key header (1–200 characters) so that retries are safe.") };
+  }
+  return { ok: true, value: key };
+}
+
+export async function readJson(request: NextRequest): Promise<Ok<unknown> | Err> {
+  try {
+    return { ok: true, value: await request.json() };
+  } catch {
+    return { ok: false, response: apiError(400, "invalid_json", "The body is not valid JSON.") };
+  }
+}
