@@ -14,7 +14,7 @@ type Count = { passed: number; failed: number; skipped: number };
 const only = process.argv.includes("--only") ? (process.argv[process.argv.indexOf("--only") + 1] as Phase) : null;
 // `npm test -- --only e2e e2e/inventory.spec.ts` runs just those specs.
 const specs = process.argv.slice(2).filter((a) => a.endsWith(".spec.ts"));
-const RESULTS = path.join(ROOT, process.env.YIPAN_RESULTS_DIR ?? ".yipan/test-results");
+const RESULTS = path.resolve(ROOT, process.env.YIPAN_RESULTS_DIR ?? ".yipan/test-results");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const say = (msg: string) => console.log(`\n\x1b[1m▶ ${msg}\x1b[0m`);
 
