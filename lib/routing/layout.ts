@@ -1,0 +1,142 @@
+// How plans are scored. A plan's score is a vector compared lexicographically, lower first:
+//   comp 0           back-ordered units (fill comes before every ranker: a plan that ships more always wins)
+//   then per ranker  its comps, in strategy order.
+// Each shipment contributes  fixed + units × perUnit  to every comp, and the plan aggregates them by sum — except the
+// "nearest max" comp, aggregated by max. So every ranker is a monotone function of its shipments' values, which is
+// what lets the search throw away dominated locations (search.ts). How each ranker scores a plan:
+//   nearest weighted  Σ metres × units (÷ shipped units for display; the shipped units are equal among plans it
+//                     compares, since fill decided first)
+//   nearest max       max metres over the shipments
+//   complete          Σ 1 = the number of shipments
+//   designated        one comp per listed location: comp i (1..L) = units shipped from anywhere but the first i
+//                     listed locations. Lower on comp 1 = more from the first location; then more from the first
+//                     two; …; the last comp = units from off the list. Shipped units are the same among the plans
+//                     compared (fill decided first), so this is "most units from the first, then the second, …".
+//                     It refines "best list position in the plan, then fewest off-list units": it sums over
+//                     shipments, which the search needs, and a plan shipping more from the first location beats
+//                     one that merely includes it.
+//   lowestCost        Σ (base + round(perKm × metres / 1000) + perUnit × units) cents
+
+import type { Candidate, Ranker, RankerValue } from "./types";
+
+export type Layout = {
+  rankers: readonly Ranker[];
+  /** Comps of level l are [levelStart[l], levelStart[l + 1]): level 0 = fill, level 1 + i = ranker i. */
+  levelStart: Int32Array;
+  /** Number of comps, fill included. */
+  size: number;
+  /** 1 for a comp aggregated by max. */
+  isMax: Uint8Array;
+  /** Per ranker: location id → position on its designated list (first occurrence), or null. */
+  designated: (ReadonlyMap<number, number> | null)[];
+};
+
+export function compileLayout(rankers: readonly Ranker[]): Layout {
+  const levelStart = new Int32Array(rankers.length + 2);
+  const designated: (ReadonlyMap<number, number> | null)[] = [];
+  levelStart[1] = 1;
+  rankers.forEach((r, i) => {
+    let width = 1;
+    let positions: Map<number, number> | null = null;
+    if (r.kind === "designated") {
+      positions = new Map();
+      for (const id of r.locationIds) if (!positions.has(id)) positions.set(id, positions.size);
+      width = positions.size;
+    }
+    designated.push(positions);
+    levelStart[i + 2] = levelStart[i + 1] + width;
+  });
+  const size = levelStart[rankers.length + 1];
+  const isMax = new Uint8Array(size);
+  rankers.forEach((r, i) => {
+    if (r.kind === "nearest" && r.measure === "max") isMax[levelStart[i + 1]] = 1;
+  });
+  return { rankers, levelStart, size, isMax, designated };
+}
+
+/** Cost of the distance part of a shipment; the per-km charge is rounded to the cent once per shipment. */
+export function distanceCents(c: Candidate, metres: number): number {
+  return Math.round((Math.max(0, c.cost.perKmCents) * metres) / 1000);
+}
+
+export function shipmentCents(c: Candidate, metres: number, units: number): number {
+  return Math.max(0, c.cost.baseCents) + distanceCents(c, metres) + Math.max(0, c.cost.perUnitCents) * units;
+}
+
+/**
+ * Writes one candidate's shipment model at `at` in `fixed` and `perUnit` (comp 0, fill, stays 0). Pickups ship
+ * nothing, so they cost nothing. Negative cost parameters count as 0: every comp must grow with each shipment.
+ */
+export function writeShipmentModel(layout: Layout, c: Candidate, metres: number, pickup: boolean, fixed: Float64Array, perUnit: Float64Array, at: number): void {
+  const { rankers, levelStart } = layout;
+  for (let i = 0; i < rankers.length; i++) {
+    const r = rankers[i];
+    const k = at + levelStart[i + 1];
+    switch (r.kind) {
+      case "nearest":
+        if (r.measure === "max") fixed[k] = metres;
+        else perUnit[k] = metres;
+        break;
+      case "complete":
+        fixed[k] = 1;
+        break;
+      case "designated": {
+        const positions = layout.designated[i]!;
+        const rank = positions.get(c.locationId) ?? positions.size;
+        for (let j = 1; j <= positions.size; j++) perUnit[k + j - 1] = rank >= j ? 1 : 0;
+        break;
+      }
+      case "lowestCost":
+        if (!pickup) {
+          fixed[k] = Math.max(0, c.cost.baseCents) + distanceCents(c, metres);
+          perUnit[k] = Math.max(0, c.cost.perUnitCents);
+        }
+        break;
+    }
+  }
+}
+
+export type ShipmentFacts = { locationId: number; metres: number; units: number; costCents: number };
+
+/** The plan's value under each ranker, for the explanation; the same quantities the score vector compares. */
+export function rankerValues(layout: Layout, shipments: readonly ShipmentFacts[]): RankerValue[] {
+  let units = 0;
+  let weighted = 0;
+  let farthest = 0;
+  let cents = 0;
+  for (const s of shipments) {
+    units += s.units;
+    weighted += s.metres * s.units;
+    farthest = Math.max(farthest, s.metres);
+    cents += s.costCents;
+  }
+  return layout.rankers.map((r, i): RankerValue => {
+    switch (r.kind) {
+      case "nearest":
+        return { kind: "nearest", measure: r.measure, km: r.measure === "max" ? farthest / 1000 : units > 0 ? weighted / units / 1000 : 0 };
+      case "complete":
+        return { kind: "complete", shipments: shipments.length };
+      case "designated": {
+        const positions = layout.designated[i]!;
+        const byPosition = new Array<number>(positions.size).fill(0);
+        let otherUnits = 0;
+        for (const s of shipments) {
+          const p = positions.get(s.locationId);
+          if (p === undefined) otherUnits += s.units;
+          else byPosition[p] += s.units;
+        }
+        return { kind: "designated", units: byPosition, otherUnits };
+      }
+      case "lowestCost":
+        return { kind: "lowestCost", cents };
+    }
+  });
+}
+
+/** runner-up − winner when one number says it, else null (designated compares a list). */
+export function margin(winner: RankerValue, runnerUp: RankerValue): number | null {
+  if (winner.kind === "nearest" && runnerUp.kind === "nearest") return Math.round((runnerUp.km - winner.km) * 1000) / 1000;
+  if (winner.kind === "complete" && runnerUp.kind === "complete") return runnerUp.shipments - winner.shipments;
+  if (winner.kind === "lowestCost" && runnerUp.kind === "lowestCost") return runnerUp.cents - winner.cents;
+  return null;
+}

@@ -1,0 +1,284 @@
+// From an order, the candidate locations and a strategy to the flat arrays the search runs on: lines merged by SKU,
+// filters applied (each rejection reported against the first filter it failed), and per surviving location its
+// distance, the units it may give of each line, which lines it can ship whole, and its shipment model (layout.ts).
+// Distances are computed once per location per order.
+
+import { distanceFrom } from "./geo";
+import { type Layout, writeShipmentModel } from "./layout";
+import type { Candidate, Filter, FilterReason, FilterStep, OrderLine, RoutingOrder } from "./types";
+
+/** Lines merged by SKU, without zero quantities, ordered by SKU id: the result does not depend on line order. */
+export function orderLines(lines: readonly OrderLine[]): OrderLine[] {
+  const out: OrderLine[] = [];
+  for (const l of lines) {
+    if (!Number.isInteger(l.quantity) || l.quantity < 0) throw new RangeError(`quantity of SKU ${l.skuId} must be a whole number ≥ 0, got ${l.quantity}`);
+    if (l.quantity === 0) continue;
+    // Insertion into a short sorted list: orders have a handful of lines.
+    let i = out.length;
+    while (i > 0 && out[i - 1].skuId > l.skuId) i--;
+    if (i > 0 && out[i - 1].skuId === l.skuId) out[i - 1] = { skuId: l.skuId, quantity: out[i - 1].quantity + l.quantity };
+    else out.splice(i, 0, { skuId: l.skuId, quantity: l.quantity });
+  }
+  return out;
+}
+
+/** (code, id) order of locations: the final tie-break and every "then by location" in this module. */
+export function compareLocations(a: Candidate, b: Candidate): number {
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : a.locationId - b.locationId;
+}
+
+type Test = (c: Candidate) => boolean;
+
+export type CompiledFilters = {
+  steps: FilterStep[];
+  /** The static tests, in strategy order; null where the filter is skipped or is the ATP margin. */
+  tests: (Test | null)[];
+  /** Per filter: its margin for minAtpMargin, else −1. */
+  margins: number[];
+  /** The largest margin: what each location may give is ATP − margin. */
+  margin: number;
+};
+
+export function compileFilters(filters: readonly Filter[], order: RoutingOrder): CompiledFilters {
+  const dest = order.destination;
+  const steps: FilterStep[] = [];
+  const tests: (Test | null)[] = [];
+  const margins: number[] = [];
+  let margin = 0;
+  for (const f of filters) {
+    let test: Test | null = null;
+    let skipped = false;
+    let m = -1;
+    switch (f.kind) {
+      case "locationType": {
+        const types = new Set(f.types);
+        test = (c) => types.has(c.type);
+        break;
+      }
+      case "sameRegion": {
+        const region = dest.region;
+        if (region === undefined) skipped = true;
+        else test = (c) => c.region === region;
+        break;
+      }
+      case "sameProvince": {
+        const province = dest.province;
+        if (province === undefined) skipped = true;
+        else test = (c) => c.province === province;
+        break;
+      }
+      case "capability":
+        test = order.fulfilment === "PICKUP" ? (c) => c.canPickup : (c) => c.canShip;
+        break;
+      case "capacity":
+        test = (c) => c.remainingCapacity > 0;
+        break;
+      case "minAtpMargin":
+        m = Math.max(0, f.units);
+        margin = Math.max(margin, m);
+        break;
+      case "exclude": {
+        const ids = new Set(f.locationIds);
+        test = (c) => !ids.has(c.locationId);
+        break;
+      }
+    }
+    steps.push({ filter: f.kind, removed: 0, skipped });
+    tests.push(test);
+    margins.push(m);
+  }
+  return { steps, tests, margins, margin };
+}
+
+/** Reads the location's raw ATP of each line into `raw`; true when it holds any. */
+function readStock(c: Candidate, lines: readonly OrderLine[], raw: Float64Array): boolean {
+  let any = false;
+  for (let i = 0; i < lines.length; i++) {
+    const a = c.atp.get(lines[i].skuId);
+    const v = a === undefined || !(a > 0) ? 0 : Math.floor(a);
+    raw[i] = v;
+    if (v > 0) any = true;
+  }
+  return any;
+}
+
+function anyAbove(raw: Float64Array, n: number, margin: number): boolean {
+  for (let i = 0; i < n; i++) if (raw[i] > margin) return true;
+  return false;
+}
+
+/**
+ * Runs the filters over one location. Returns the reason it is left out, or null; on null `raw` holds its ATP of
+ * each line (before the margin).
+ */
+export function screen(c: Candidate, lines: readonly OrderLine[], f: CompiledFilters, raw: Float64Array): FilterReason | null {
+  let stocked: boolean | null = null;
+  for (let k = 0; k < f.tests.length; k++) {
+    const test = f.tests[k];
+    if (test !== null) {
+      if (!test(c)) return fail(f, k);
+    } else if (f.margins[k] >= 0) {
+      stocked ??= readStock(c, lines, raw);
+      // A location with nothing of the order is "noStock", not the margin's doing.
+      if (stocked && !anyAbove(raw, lines.length, f.margins[k])) return fail(f, k);
+    }
+  }
+  stocked ??= readStock(c, lines, raw);
+  return stocked && anyAbove(raw, lines.length, f.margin) ? null : "noStock";
+}
+
+function fail(f: CompiledFilters, k: number): FilterReason {
+  f.steps[k].removed++;
+  return f.steps[k].filter;
+}
+
+/** The arrays may be longer than needed: index them below cands.length (× lines or × layout.size). */
+export type Prepared = {
+  pickup: boolean;
+  lines: OrderLine[];
+  totalUnits: number;
+  /** Locations that passed the filters and may give some of the order. Index = "candidate index" below. */
+  cands: Candidate[];
+  metres: Float64Array;
+  /** cands × lines: units each location may give of each line (ATP − margin, ≥ 0). */
+  give: Float64Array;
+  /** Line indices some location can ship whole ("whole lines"), and those none can but some hold ("split lines"). */
+  wholeLines: number[];
+  splitLines: number[];
+  /** Per candidate: bit w set when it can ship wholeLines[w] whole (orders of ≤ 31 lines; else 0). */
+  mask: Int32Array;
+  /** Per candidate: 1 when it can ship a whole line whole or holds some of a split line. */
+  useful: Uint8Array;
+
+  /** cands × layout.size: the shipment model (layout.ts). */
+  fixed: Float64Array;
+  perUnit: Float64Array;
+  layout: Layout;
+  filtered: { locationId: number; code: string; reason: FilterReason }[];
+  filterSteps: FilterStep[];
+};
+
+/** Typed arrays reused from one decision to the next (route() is synchronous, so one set serves every call). */
+export class Buffers {
+  raw = new Float64Array(8);
+  give = new Float64Array(256);
+  metres = new Float64Array(64);
+  fixed = new Float64Array(256);
+  perUnit = new Float64Array(256);
+  mask = new Int32Array(64);
+  cover = new Int32Array(64);
+  stock = new Int32Array(64);
+  useful = new Uint8Array(64);
+}
+
+function f64(b: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+  return b.length >= n ? b : new Float64Array(Math.max(n, b.length * 2));
+}
+
+/** `buffers` lends the arrays (route() passes its own); without it they are fresh. */
+export function prepare(order: RoutingOrder, candidates: readonly Candidate[], filters: readonly Filter[], layout: Layout, buffers = new Buffers()): Prepared {
+  const lines = orderLines(order.lines);
+  const n = lines.length;
+  const compiled = compileFilters(filters, order);
+  const margin = compiled.margin;
+  const pickup = order.fulfilment === "PICKUP";
+  const distance = distanceFrom(order.destination);
+  const D = layout.size;
+  const raw = (buffers.raw = f64(buffers.raw, n));
+  const cap = candidates.length;
+  const give = (buffers.give = f64(buffers.give, cap * n));
+  const metres = (buffers.metres = f64(buffers.metres, cap));
+  const fixed = (buffers.fixed = f64(buffers.fixed, cap * D));
+  const perUnit = (buffers.perUnit = f64(buffers.perUnit, cap * D));
+  if (buffers.mask.length < cap) {
+    const size = Math.max(cap, buffers.mask.length * 2);
+    buffers.mask = new Int32Array(size);
+    buffers.cover = new Int32Array(size);
+    buffers.stock = new Int32Array(size);
+    buffers.useful = new Uint8Array(size);
+  }
+  // Per location, bit i: it can ship line i whole (cover) / holds some of it (stock). Orders of ≤ 31 lines only.
+  const bits = n <= 31;
+  const { cover, stock } = buffers;
+  const cands: Candidate[] = [];
+  const filtered: Prepared["filtered"] = [];
+  for (let x = 0; x < candidates.length; x++) {
+    const c = candidates[x];
+    const reason = screen(c, lines, compiled, raw);
+    if (reason !== null) {
+      filtered.push({ locationId: c.locationId, code: c.code, reason });
+      continue;
+    }
+    const k = cands.length;
+    const at = k * n;
+    let cv = 0;
+    let st = 0;
+    for (let i = 0; i < n; i++) {
+      const g = raw[i] > margin ? raw[i] - margin : 0;
+      give[at + i] = g;
+      if (bits && g > 0) {
+        st |= 1 << i;
+        if (g >= lines[i].quantity) cv |= 1 << i;
+      }
+    }
+    cover[k] = cv;
+    stock[k] = st;
+    metres[k] = distance(c.lat, c.lng);
+    for (let d = k * D; d < k * D + D; d++) fixed[d] = perUnit[d] = 0;
+    writeShipmentModel(layout, c, metres[k], pickup, fixed, perUnit, k * D);
+    cands.push(c);
+  }
+  if (filtered.length > 1) filtered.sort((a, b) => a.locationId - b.locationId);
+
+  const nc = cands.length;
+  const wholeLines: number[] = [];
+  const splitLines: number[] = [];
+  const mask = buffers.mask;
+  const useful = buffers.useful;
+  if (bits) {
+    let covered = 0;
+    let stocked = 0;
+    for (let c = 0; c < nc; c++) {
+      covered |= cover[c];
+      stocked |= stock[c];
+    }
+    for (let i = 0; i < n; i++) {
+      if (covered & (1 << i)) wholeLines.push(i);
+      else if (stocked & (1 << i)) splitLines.push(i);
+    }
+    const splitBits = stocked & ~covered;
+    const compact = wholeLines.length !== n; // masks number the whole lines only
+    for (let c = 0; c < nc; c++) {
+      let m = cover[c];
+      if (compact) {
+        m = 0;
+        for (let w = 0; w < wholeLines.length; w++) if (cover[c] & (1 << wholeLines[w])) m |= 1 << w;
+      }
+      mask[c] = m;
+      useful[c] = m !== 0 || (stock[c] & splitBits) !== 0 ? 1 : 0;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      let whole = false;
+      let some = false;
+      for (let c = 0; c < nc && !whole; c++) {
+        const g = give[c * n + i];
+        if (g >= lines[i].quantity) whole = true;
+        else if (g > 0) some = true;
+      }
+      if (whole) wholeLines.push(i);
+      else if (some) splitLines.push(i);
+    }
+    // Too many lines for the block search: the set search reads `give`; masks stay empty.
+    for (let c = 0; c < nc; c++) {
+      let u = 0;
+      for (const i of wholeLines) if (give[c * n + i] >= lines[i].quantity) u = 1;
+      for (const i of splitLines) if (give[c * n + i] > 0) u = 1;
+      mask[c] = 0;
+      useful[c] = u;
+    }
+  }
+  let totalUnits = 0;
+  for (const l of lines) totalUnits += l.quantity;
+  return { pickup, lines, totalUnits, cands, metres, give, wholeLines, splitLines, mask, useful, fixed, perUnit, layout, filtered, filterSteps: compiled.steps };
+}

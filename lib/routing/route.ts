@@ -1,0 +1,239 @@
+// route(): the routing decision for one order, with its explanation. Pure: same input, same output, whatever order
+// the candidates and lines come in. The final tie-break, after fill and every ranker: fewer shipments (a split no
+// rule asked for is no use), then the plans' location codes (then ids) in order, then line by line (SKU order) the
+// code of the location that ships it.
+
+import { haversineMetres } from "./geo";
+import { type Layout, compileLayout, margin, rankerValues, shipmentCents, type ShipmentFacts } from "./layout";
+import { Buffers, type Prepared, compareLocations, compileFilters, orderLines, prepare, screen } from "./prepare";
+import { Reducer, type Slot } from "./reducer";
+import { BlockSearch, MAX_BLOCK_LINES, type PlanRef, copyPlanRef, newPlanRef, planTieBreak, setSearch } from "./search";
+import type {
+  Candidate,
+  Explanation,
+  Filter,
+  LevelValue,
+  OrderLine,
+  PickupOption,
+  PlanSummary,
+  RoutingDecision,
+  RoutingOrder,
+  RoutingPlan,
+  RoutingStep,
+  Strategy,
+  WinnerReason,
+} from "./types";
+
+export const TOP_PLANS = 5;
+const DEFAULT_PICKUP_OPTIONS = 3;
+
+// Working memory reused by every call: route() runs to completion synchronously, so one set is never shared by two
+// decisions at once. Everything returned is freshly built.
+const buffers = new Buffers();
+const blockSearcher = new BlockSearch();
+const reducer = new Reducer<PlanRef>({ create: newPlanRef, copy: copyPlanRef, tieBreak: () => 0 });
+
+export function route(order: RoutingOrder, candidates: readonly Candidate[], strategy: Strategy): RoutingDecision {
+  if (!Number.isInteger(strategy.maxSplits) || strategy.maxSplits < 0) throw new RangeError(`maxSplits must be a whole number ≥ 0, got ${strategy.maxSplits}`);
+  if (order.fulfilment === "PICKUP" && order.pickupLocationId === undefined) return offerPickup(order, candidates, strategy);
+
+  const pickup = order.fulfilment === "PICKUP";
+  // A pickup goes to the chosen store only, in one piece.
+  const pool = pickup ? candidates.filter((c) => c.locationId === order.pickupLocationId) : candidates;
+  const K = pickup ? 1 : strategy.maxSplits + 1;
+  const layout = compileLayout(strategy.rankers);
+  const prep = prepare(order, pool, strategy.filters, layout, buffers);
+  reducer.reset(layout.levelStart, TOP_PLANS, planTieBreak(prep));
+
+  let search: Explanation["search"] = "none";
+  let exhaustive = true;
+  if (prep.cands.length > 0 && (prep.wholeLines.length > 0 || prep.splitLines.length > 0)) {
+    if (prep.splitLines.length === 0 && prep.wholeLines.length <= MAX_BLOCK_LINES && prep.lines.length <= 31) {
+      search = "blocks";
+      blockSearcher.run(prep, Math.min(K, prep.wholeLines.length), reducer, TOP_PLANS);
+    } else {
+      search = "sets";
+      exhaustive = setSearch(prep, K, reducer).exhaustive;
+    }
+  }
+  if (pickup) search = "pickup";
+
+  const best = reducer.best;
+  const plan = best ? materialize(prep, best.plan) : { shipments: [], backOrdered: prep.lines.map((l) => ({ ...l })), costCents: 0 };
+  const explanation = explain(prep, reducer, search, exhaustive);
+  reducer.reset(layout.levelStart, 0);
+  return { kind: "plan", plan, explanation };
+}
+
+/** Nearest pickup locations (canPickup, through the filters) that can hand over every line whole. */
+export function pickupOptions(order: RoutingOrder, candidates: readonly Candidate[], n: number, filters: readonly Filter[] = []): PickupOption[] {
+  return pickupScan(order, candidates, n, filters).options;
+}
+
+function pickupScan(order: RoutingOrder, candidates: readonly Candidate[], n: number, filters: readonly Filter[]) {
+  const asPickup: RoutingOrder = { ...order, fulfilment: "PICKUP" };
+  const lines = orderLines(order.lines);
+  const compiled = compileFilters(filters, asPickup);
+  const raw = new Float64Array(lines.length);
+  const filtered: Explanation["filtered"] = [];
+  const eligible: { c: Candidate; metres: number }[] = [];
+  for (const c of candidates) {
+    let reason = c.canPickup ? screen(c, lines, compiled, raw) : "capability";
+    if (reason === null && lines.some((l, i) => raw[i] - compiled.margin < l.quantity)) reason = "incomplete";
+    if (reason !== null) filtered.push({ locationId: c.locationId, code: c.code, reason });
+    else eligible.push({ c, metres: 0 });
+  }
+  const from = order.destination;
+  for (const e of eligible) e.metres = haversineMetres(from, e.c);
+  eligible.sort((a, b) => a.metres - b.metres || compareLocations(a.c, b.c));
+  filtered.sort((a, b) => a.locationId - b.locationId);
+  const options = eligible.slice(0, Math.max(0, n)).map(({ c, metres }) => ({ locationId: c.locationId, code: c.code, km: metres / 1000 }));
+  return { options, filtered, filterSteps: compiled.steps, eligible: eligible.length };
+}
+
+function offerPickup(order: RoutingOrder, candidates: readonly Candidate[], strategy: Strategy): RoutingDecision {
+  const scan = pickupScan(order, candidates, strategy.pickupOptions ?? DEFAULT_PICKUP_OPTIONS, strategy.filters);
+  const explanation: Explanation = {
+    filtered: scan.filtered,
+    filterSteps: scan.filterSteps,
+    candidatesConsidered: scan.eligible,
+    plansConsidered: 0,
+    search: "pickup",
+    exhaustive: true,
+    steps: [],
+    topPlans: [],
+    winnerReason: scan.options.length > 0 ? { by: "customerChooses" } : { by: "noCandidates" },
+  };
+  return { kind: "pickupOptions", options: scan.options, explanation };
+}
+
+/**
+ * Who ships what under a PlanRef: whole lines as assigned, split lines from its locations nearest first. `locs` in
+ * (code, id) order; take[p × lines + i] = units of line i from locs[p].
+ */
+function allocate(prep: Prepared, ref: PlanRef): { locs: number[]; take: number[]; shipped: number[] } {
+  const { cands, lines, give, metres } = prep;
+  const n = lines.length;
+  const near = ref.locs.slice(0, ref.j);
+  if (near.length > 1 && prep.splitLines.length > 0) near.sort((a, b) => metres[a] - metres[b] || compareLocations(cands[a], cands[b]));
+  const take = new Array<number>(near.length * n).fill(0);
+  const shipped = new Array<number>(n).fill(0);
+  for (let w = 0; w < prep.wholeLines.length; w++) {
+    const c = ref.assign[w];
+    if (c < 0) continue;
+    const i = prep.wholeLines[w];
+    take[near.indexOf(c) * n + i] = shipped[i] = lines[i].quantity;
+  }
+  for (const i of prep.splitLines) {
+    for (let p = 0; p < near.length && shipped[i] < lines[i].quantity; p++) {
+      const t = Math.min(give[near[p] * n + i], lines[i].quantity - shipped[i]);
+      take[p * n + i] += t;
+      shipped[i] += t;
+    }
+  }
+  const order = near.map((_, p) => p);
+  if (order.length > 1) order.sort((x, y) => compareLocations(cands[near[x]], cands[near[y]]));
+  const locs = order.map((p) => near[p]);
+  const sorted = new Array<number>(take.length);
+  order.forEach((p, q) => {
+    for (let i = 0; i < n; i++) sorted[q * n + i] = take[p * n + i];
+  });
+  return { locs, take: sorted, shipped };
+}
+
+function materialize(prep: Prepared, ref: PlanRef): RoutingPlan {
+  const { cands, lines, metres } = prep;
+  const n = lines.length;
+  const { locs, take, shipped } = allocate(prep, ref);
+  let costCents = 0;
+  const shipments = locs.map((c, p) => {
+    const candidate = cands[c];
+    const shipLines: OrderLine[] = [];
+    let units = 0;
+    for (let i = 0; i < n; i++) {
+      const q = take[p * n + i];
+      if (q > 0) {
+        shipLines.push({ skuId: lines[i].skuId, quantity: q });
+        units += q;
+      }
+    }
+    const cents = prep.pickup ? 0 : shipmentCents(candidate, metres[c], units);
+    costCents += cents;
+    return { locationId: candidate.locationId, code: candidate.code, lines: shipLines, km: metres[c] / 1000, costCents: cents };
+  });
+  const backOrdered: OrderLine[] = [];
+  for (let i = 0; i < n; i++) if (shipped[i] < lines[i].quantity) backOrdered.push({ skuId: lines[i].skuId, quantity: lines[i].quantity - shipped[i] });
+  return { shipments, backOrdered, costCents };
+}
+
+type View = { summary: PlanSummary; codes: string[] };
+
+function summarize(prep: Prepared, layout: Layout, ref: PlanRef): View {
+  const { cands, lines, metres } = prep;
+  const n = lines.length;
+  const { locs, take, shipped } = allocate(prep, ref);
+  const facts: ShipmentFacts[] = [];
+  const shipments: PlanSummary["shipments"] = [];
+  const codes: string[] = [];
+  locs.forEach((c, p) => {
+    let units = 0;
+    for (let i = 0; i < n; i++) units += take[p * n + i];
+    const candidate = cands[c];
+    facts.push({ locationId: candidate.locationId, metres: metres[c], units, costCents: prep.pickup ? 0 : shipmentCents(candidate, metres[c], units) });
+    shipments.push({ locationId: candidate.locationId, code: candidate.code, units });
+    codes.push(candidate.code);
+  });
+  let shippedUnits = 0;
+  for (const q of shipped) shippedUnits += q;
+  const fill = { kind: "fill" as const, shippedUnits, backOrderedUnits: prep.totalUnits - shippedUnits };
+  return { summary: { shipments, fill, values: rankerValues(layout, facts) }, codes };
+}
+
+function levelValue(s: PlanSummary, level: number): LevelValue {
+  return level === 0 ? s.fill : s.values[level - 1];
+}
+
+function explain(prep: Prepared, reducer: Reducer<PlanRef>, search: Explanation["search"], exhaustive: boolean): Explanation {
+  const layout = prep.layout;
+  const rankers = layout.rankers;
+  const cache = new Map<Slot<PlanRef>, View>();
+  const view = (s: Slot<PlanRef>) => {
+    let v = cache.get(s);
+    if (!v) cache.set(s, (v = summarize(prep, layout, s.plan)));
+    return v;
+  };
+  const best = reducer.best;
+  const steps: RoutingStep[] = [];
+  let winnerReason: WinnerReason = { by: "noCandidates" };
+  if (best) {
+    const winner = view(best).summary;
+    const floor = (count: number) => count >= TOP_PLANS;
+    for (let l = 0; l <= rankers.length; l++) {
+      const before = l === 0 ? reducer.plans : reducer.tied[l - 1];
+      const after = reducer.tied[l];
+      steps.push({ rule: l === 0 ? "fill" : rankers[l - 1].kind, rankerIndex: l - 1, before, after, beforeAtLeast: floor(before), afterAtLeast: floor(after), best: levelValue(winner, l) });
+    }
+    const level = reducer.decidingLevel();
+    const runnerUp = reducer.runnerUp[level];
+    if (reducer.plans === 1 || runnerUp === null) winnerReason = { by: "onlyPlan" };
+    else if (level === reducer.levels || level === 0) {
+      // Level 0 cannot decide (every plan scored has the same fill); treat it as the tie-break for safety.
+      winnerReason = { by: "tieBreak", tiedPlans: reducer.tied[reducer.levels - 1], codes: view(best).codes, runnerUpCodes: view(runnerUp).codes };
+    } else {
+      const w = winner.values[level - 1];
+      const r = view(runnerUp).summary.values[level - 1];
+      winnerReason = { by: "ranker", rule: rankers[level - 1].kind, rankerIndex: level - 1, winner: w, runnerUp: r, margin: margin(w, r), runnerUpCodes: view(runnerUp).codes };
+    }
+  }
+  return {
+    filtered: prep.filtered,
+    filterSteps: prep.filterSteps,
+    candidatesConsidered: prep.cands.length,
+    plansConsidered: reducer.plans,
+    search,
+    exhaustive,
+    steps,
+    topPlans: reducer.top.map((s) => view(s).summary),
+    winnerReason,
+  };
+}

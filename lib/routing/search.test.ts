@@ -1,0 +1,124 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileLayout } from "./layout";
+import { prepare } from "./prepare";
+import { Reducer } from "./reducer";
+import { route, TOP_PLANS } from "./route";
+import { type PlanRef, blockSearch, copyPlanRef, newPlanRef, planTieBreak, setSearch, subsetCount, SET_BUDGET } from "./search";
+import { candidatesArb, loc, orderArb, orderOf, planOf, planShape, referenceCompare, referencePlans, refShape, strategy, strategyArb } from "./test-support";
+import type { RoutingOrder, Strategy } from "./types";
+
+describe("search equals the brute-force reference", () => {
+  it("picks the same plan as trying every subset and every assignment (≤ 8 candidates)", () => {
+    const seen = { blocks: 0, sets: 0, split: 0 };
+    fc.assert(
+      fc.property(orderArb, candidatesArb(8, 1), strategyArb, (order, candidates, s) => {
+        const d = route(order, candidates, s);
+        const search = d.explanation.search;
+        if (search === "blocks" || search === "sets") seen[search]++;
+        if (planOf(d).shipments.length > 1) seen.split++;
+        expect(planShape(planOf(d))).toEqual(refShape(referencePlans(order, candidates, s).best, order));
+      }),
+      { numRuns: 1000 },
+    );
+    // Both searches and multi-shipment plans were exercised.
+    expect(seen.blocks).toBeGreaterThan(150);
+    expect(seen.sets).toBeGreaterThan(100);
+    expect(seen.split).toBeGreaterThan(100);
+  });
+
+  it("lists the same best plans, in order, as the reference (block search)", () => {
+    fc.assert(
+      fc.property(orderArb, candidatesArb(7, 1), strategyArb, (order, candidates, s) => {
+        const d = route(order, candidates, s);
+        fc.pre(d.explanation.search === "blocks");
+        const ref = referencePlans(order, candidates, s);
+        const leastBack = Math.min(...ref.plans.map((p) => p.score[0]));
+        const best = ref.plans.filter((p) => p.score[0] === leastBack).sort(referenceCompare).slice(0, TOP_PLANS);
+        expect(d.explanation.topPlans.map((p) => p.shipments.map((x) => [x.locationId, x.units]))).toEqual(
+          best.map((p) => [...p.shipments].sort((a, b) => (a.c.code < b.c.code ? -1 : 1)).map((x) => [x.c.locationId, x.units])),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** Both searches on the same prepared instance: the best plan and its score. */
+function bothSearches(order: RoutingOrder, candidates: Parameters<typeof route>[1], s: Strategy, topN: number) {
+  const layout = compileLayout(s.rankers);
+  const prep = prepare(order, candidates, s.filters, layout);
+  const K = s.maxSplits + 1;
+  const run = (search: (r: Reducer<PlanRef>) => void) => {
+    const r = new Reducer<PlanRef>({ create: newPlanRef, copy: copyPlanRef, tieBreak: planTieBreak(prep) }).reset(layout.levelStart, topN);
+    search(r);
+    const best = r.best;
+    return best && { score: Array.from(best.score.subarray(0, layout.size)), locs: best.plan.locs.map((c) => prep.cands[c].locationId).sort((a, b) => a - b), assign: best.plan.assign.map((c) => (c < 0 ? -1 : prep.cands[c].locationId)) };
+  };
+  return {
+    prep,
+    blocks: run((r) => blockSearch(prep, Math.min(K, prep.wholeLines.length), r, topN)),
+    sets: run((r) => setSearch(prep, K, r)),
+  };
+}
+
+describe("block search and set search", () => {
+  // With topN = 1 the block lists keep only what the best plan needs, so the dominance rule is put to work.
+  it("agree on instances too large for the reference (up to 20 candidates), however few plans the top keeps", () => {
+    const order = fc.record({
+      destination: fc.constant({ lat: 30.2, lng: 120.1 }),
+      lines: fc.uniqueArray(fc.record({ skuId: fc.integer({ min: 1, max: 4 }), quantity: fc.integer({ min: 1, max: 3 }) }), { selector: (l) => l.skuId, minLength: 1, maxLength: 4 }),
+      fulfilment: fc.constant("SHIP" as const),
+    });
+    fc.assert(
+      fc.property(order, candidatesArb(10, 1).chain((a) => candidatesArb(10, 1).map((b) => [...a, ...b.map((c) => ({ ...c, locationId: c.locationId + 10, code: `${c.code}b` }))])), strategyArb, fc.integer({ min: 1, max: 3 }), (o, candidates, s, topN) => {
+        const { prep, blocks, sets } = bothSearches(o, candidates, s, topN);
+        fc.pre(prep.splitLines.length === 0 && prep.wholeLines.length > 0 && subsetCount(prep.cands.length, s.maxSplits + 1) <= SET_BUDGET);
+        expect(blocks).toEqual(sets);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("set search", () => {
+  it("narrows a search with too many subsets, says so, and still never overships", () => {
+    const candidates = Array.from({ length: 200 }, (_, i) => loc(i + 1, 5 + ((i * 37) % 400), { 1: 1 + (i % 4), 2: i % 3 }));
+    const order = orderOf([[1, 10], [2, 1]]);
+    const d = route(order, candidates, strategy([{ kind: "nearest", measure: "weighted" }], { maxSplits: 2 }));
+    expect(d.explanation).toMatchObject({ search: "sets", exhaustive: false });
+    const p = planOf(d);
+    // Three locations with 4 each of SKU 1 exist: the narrowed search still finds a full plan.
+    expect(p.backOrdered).toEqual([]);
+    for (const s of p.shipments) for (const l of s.lines) expect(l.quantity).toBeLessThanOrEqual(candidates[s.locationId - 1].atp.get(l.skuId)!);
+  });
+
+  it("counts subsets up to the budget", () => {
+    expect(subsetCount(8, 3)).toBe(8 + 28 + 56);
+    expect(subsetCount(5, 9)).toBe(31);
+    expect(subsetCount(200, 3)).toBe(SET_BUDGET + 1);
+  });
+});
+
+describe("determinism", () => {
+  it("gives the same decision and explanation whatever order the candidates and lines come in", () => {
+    fc.assert(
+      fc.property(orderArb, candidatesArb(8), strategyArb, fc.integer(), (order, candidates, s, seed) => {
+        const shuffle = <T>(xs: readonly T[]) => {
+          const out = [...xs];
+          let x = seed;
+          for (let i = out.length - 1; i > 0; i--) {
+            x = (Math.imul(x, 1103515245) + 12345) | 0;
+            const j = Math.abs(x) % (i + 1);
+            [out[i], out[j]] = [out[j], out[i]];
+          }
+          return out;
+        };
+        const a = route(order, candidates, s);
+        const b = route({ ...order, lines: shuffle(order.lines) }, shuffle(candidates), s);
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,629 @@
+// Plan enumeration, without trying every combination of locations.
+//
+// A plan is up to K = maxSplits + 1 shipments from distinct locations. Lines that some location can ship whole
+// ("whole lines") ship whole from one location or are back-ordered whole: a customer gets a line in one parcel. A
+// line no location can ship whole ("split line") is filled from the plan's locations nearest first, the rest
+// back-ordered. Plans are ordered by the reducer (reducer.ts): fill, then the rankers, then the tie-break (route.ts).
+// Fill comes first, so both searches score only plans that ship the most units any plan can. Both find the plan the
+// brute force of test-support.ts finds (every subset of locations with every assignment of lines).
+//
+// Block search — no split lines and at most MAX_BLOCK_LINES whole lines, i.e. almost every order. A plan is a
+// partition of the lines it ships into ≤ K blocks, each shipped by one location holding the whole block. Per block
+// a location's contribution to each score comp is fixed (layout.ts: fixed + units × perUnit), and plans aggregate
+// contributions by sum or max. So if location a is no worse than b on every comp for block T — strictly better on
+// the first summed comp where they differ, or, all equal, ahead in (code, id) order — putting a in b's place makes
+// any plan strictly better: a "dominates" b. If ≥ K − 1 + topN locations dominate b, then in any plan using b the
+// other blocks (≤ K − 1) leave topN of them free, each making a strictly better plan, so b is in none of the topN
+// best plans. Per block we keep the locations with fewer dominators than that: without a "nearest max" ranker the
+// order is total and that is the best few; with one, a small Pareto front of (distance, the rest). Locations arrive
+// in increasing distance then, so a newcomer's dominators are the kept ones ahead of it on the summed comps and one
+// comparison decides. Building the lists is linear in the candidates (each enters the blocks it covers, 2^lines − 1
+// at most). Then the partitions of the lines into realisable blocks that ship the most units are searched, most
+// promising first, and per partition the combinations of kept locations, best first, with a bound: a partial plan
+// whose least possible score (what it has plus each open block's least) is worse than the topN-th best so far is
+// abandoned. For 3 lines, 200 candidates and 2 splits: 7 lists of ≤ 7 locations (more with "nearest max") and 5 to 20
+// plans scored on average, depending on the strategy (scripts/bench/routing.ts).
+//
+// Set search — split lines, or more whole lines than the block search takes. Every subset S of ≤ K useful locations
+// that ships the most units is scored: with S fixed, each whole line goes to the location of S with the lowest
+// per-unit contribution (then by location), which is optimal because the rest of the score depends on S alone; a
+// subset where some location would ship nothing is skipped, as the same plan without it scores at least as well
+// with fewer shipments. So the best plan is exact, and topPlans lists the best plan per location set. When there
+// are more than SET_BUDGET subsets, the search is narrowed to the most promising locations (alternately: those that
+// can give the most units, those with the best one-unit shipment score) and says so (exhaustive: false).
+
+import { type Prepared, compareLocations } from "./prepare";
+import type { Candidate } from "./types";
+import type { Reducer } from "./reducer";
+
+export const MAX_BLOCK_LINES = 8;
+export const SET_BUDGET = 20_000;
+
+/**
+ * A plan as the search holds it: j shipping locations (candidate indices) and, per whole line, the location that
+ * ships it (−1: back-ordered). Split lines are filled from `locs` nearest first.
+ */
+export type PlanRef = { j: number; locs: number[]; assign: number[] };
+
+export function newPlanRef(): PlanRef {
+  return { j: 0, locs: [], assign: [] };
+}
+
+export function copyPlanRef(from: PlanRef, into: PlanRef): void {
+  into.j = from.j;
+  into.locs.length = from.j;
+  for (let i = 0; i < from.j; i++) into.locs[i] = from.locs[i];
+  const n = from.assign.length;
+  into.assign.length = n;
+  for (let i = 0; i < n; i++) into.assign[i] = from.assign[i];
+}
+
+/** The plan's locations in (code, id) order, into `out` (insertion sort: plans are a few shipments). */
+function sortedLocations(cands: readonly Candidate[], p: PlanRef, out: number[]): number[] {
+  out.length = 0;
+  for (let i = 0; i < p.j; i++) {
+    const c = p.locs[i];
+    let x = out.length;
+    out.push(c);
+    while (x > 0 && compareLocations(cands[out[x - 1]], cands[c]) > 0) {
+      out[x] = out[x - 1];
+      x--;
+    }
+    out[x] = c;
+  }
+  return out;
+}
+
+/**
+ * The final tie-break (route.ts): fewer shipments, then the locations in (code, id) order, then line by line the
+ * location that ships it (back-ordered last). Only ever reached when every ranker ties.
+ */
+export function planTieBreak(prep: Prepared): (a: PlanRef, b: PlanRef) => number {
+  const cands = prep.cands;
+  const la: number[] = [];
+  const lb: number[] = [];
+  return (a, b) => {
+    if (a.j !== b.j) return a.j - b.j;
+    sortedLocations(cands, a, la);
+    sortedLocations(cands, b, lb);
+    for (let i = 0; i < la.length; i++) {
+      const d = compareLocations(cands[la[i]], cands[lb[i]]);
+      if (d !== 0) return d;
+    }
+    for (let w = 0; w < a.assign.length; w++) {
+      const x = a.assign[w];
+      const y = b.assign[w];
+      if (x === y) continue;
+      if (x < 0 || y < 0) return x < 0 ? 1 : -1;
+      const d = compareLocations(cands[x], cands[y]);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+}
+
+type Block = {
+  /** Locations with this many dominators go. */
+  keep: number;
+  /** Kept locations in sumBefore order (a canonical order to search in), and how many of them. */
+  len: number;
+  cands: Int32Array;
+  /** Their shipment vectors, `W` apart. */
+  vecs: Float64Array;
+  dominators: Int32Array;
+  /** Per comp, the least over the kept locations: a bound for plans that have not chosen this block's location. */
+  least: Float64Array;
+  /** The kept location first in (code, id) order (−1 until needed): a bound for the tie-break. */
+  firstByCode: number;
+};
+
+function newBlock(cap: number, W: number): Block {
+  return { keep: 0, len: 0, cands: new Int32Array(cap), vecs: new Float64Array(cap * W), dominators: new Int32Array(cap), least: new Float64Array(W), firstByCode: -1 };
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (; x !== 0; x &= x - 1) n++;
+  return n;
+}
+
+/**
+ * The block search (see the top of this file). One instance serves decision after decision, reusing its lists and
+ * working arrays; `run` is the search. `topN`: the reducer keeps the best topN plans and they are exact too.
+ */
+export class BlockSearch {
+  private blocks: Block[] = [];
+  /** Stride of the stored vectors: the widest layout seen so far. */
+  private W = 0;
+  private units = new Float64Array(256);
+  private vec = new Float64Array(8);
+  private score = new Float64Array(8);
+  private bound = new Float64Array(8);
+  private acc = new Float64Array(32);
+  private rest = new Float64Array(32);
+  private used = new Uint8Array(256);
+  private order = new Float64Array(256);
+  private ref: PlanRef = newPlanRef();
+  private probe: PlanRef = newPlanRef();
+  private mine: number[] = [];
+  private theirs: number[] = [];
+  private leaves: number[][] = [];
+  private stack: number[] = [];
+  private maxFill = -1;
+  private leaf: number[] = [];
+  // The decision in hand.
+  private prep!: Prepared;
+  private cands: readonly Candidate[] = [];
+  private D = 0;
+  private isMax: Uint8Array = new Uint8Array(0);
+  private K = 0;
+  private topN = 1;
+  private reducer!: Reducer<PlanRef>;
+
+  run(prep: Prepared, K: number, reducer: Reducer<PlanRef>, topN: number): void {
+    this.prep = prep;
+    this.cands = prep.cands;
+    this.D = prep.layout.size;
+    this.isMax = prep.layout.isMax;
+    this.K = K;
+    this.topN = Math.max(1, topN);
+    this.reducer = reducer;
+    const nW = prep.wholeLines.length;
+    const B = 1 << nW;
+    if (this.units.length < B) this.units = new Float64Array(B);
+    const units = this.units;
+    units[0] = 0;
+    for (let T = 1; T < B; T++) {
+      const low = T & -T;
+      units[T] = units[T ^ low] + prep.lines[prep.wholeLines[31 - Math.clz32(low)]].quantity;
+    }
+    this.prepareArrays(B, nW);
+    this.build(B);
+    this.partitions(B);
+    this.searchPartitions(nW);
+  }
+
+  private prepareArrays(B: number, nW: number): void {
+    const { D, K } = this;
+    if (this.W < D) {
+      this.blocks = [];
+      this.W = D;
+    }
+    for (let T = 0; T < B; T++) {
+      // The other blocks of a plan are at most K − 1 and cover the other lines: this block's locations need `topN`
+      // more dominators than there can be other blocks before they can go.
+      const keep = this.topN + Math.min(K - 1, nW - popcount(T));
+      let b = this.blocks[T];
+      if (b === undefined || b.cands.length < keep + 1) b = this.blocks[T] = newBlock(keep + 1, this.W);
+      b.len = 0;
+      b.keep = keep;
+      b.firstByCode = -1;
+    }
+    if (this.vec.length < D) {
+      this.vec = new Float64Array(D);
+      this.score = new Float64Array(D);
+      this.bound = new Float64Array(D);
+    }
+    if (this.acc.length < (K + 1) * D) {
+      this.acc = new Float64Array((K + 1) * D);
+      this.rest = new Float64Array((K + 1) * D);
+    }
+    for (let x = 0; x < D; x++) this.acc[x] = 0; // row 0: nothing chosen yet
+    const nc = this.cands.length;
+    if (this.used.length < nc) this.used = new Uint8Array(nc * 2);
+    if (this.order.length < nc) this.order = new Float64Array(nc * 2);
+    this.ref.locs.length = this.probe.locs.length = K;
+    this.ref.assign.length = nW;
+  }
+
+  /** a dominates b for the same block (see the top of this file). Comp 0, fill, is the same for both. */
+  private dominates(av: Float64Array, ao: number, ac: number, bv: Float64Array, bo: number, bc: number): boolean {
+    const { D, isMax } = this;
+    for (let k = 1; k < D; k++) {
+      const x = av[ao + k];
+      const y = bv[bo + k];
+      if (isMax[k]) {
+        if (x > y) return false;
+      } else if (x !== y) return x < y;
+    }
+    return compareLocations(this.cands[ac], this.cands[bc]) < 0;
+  }
+
+  /**
+   * Lexicographic on the summed comps, then (code, id). Between two locations no worse on the max comps this is
+   * dominance; without max comps it is dominance outright.
+   */
+  private sumBefore(av: Float64Array, ao: number, ac: number, bv: Float64Array, bo: number, bc: number): boolean {
+    const { D, isMax } = this;
+    for (let k = 1; k < D; k++) {
+      if (isMax[k]) continue;
+      const d = av[ao + k] - bv[bo + k];
+      if (d !== 0) return d < 0;
+    }
+    return compareLocations(this.cands[ac], this.cands[bc]) < 0;
+  }
+
+  /** Lists are short: shifting by hand beats copyWithin's call overhead. */
+  private insertAt(b: Block, i: number, c: number, dominators: number): void {
+    const { D, W, vec } = this;
+    if (b.len === b.cands.length) {
+      const grown = newBlock(b.len * 2, W);
+      grown.cands.set(b.cands);
+      grown.vecs.set(b.vecs);
+      grown.dominators.set(b.dominators);
+      b.cands = grown.cands;
+      b.vecs = grown.vecs;
+      b.dominators = grown.dominators;
+    }
+    const { cands: bc, dominators: bd, vecs: bv } = b;
+    for (let x = b.len; x > i; x--) {
+      bc[x] = bc[x - 1];
+      bd[x] = bd[x - 1];
+      for (let k = 1; k < D; k++) bv[x * W + k] = bv[(x - 1) * W + k];
+    }
+    bc[i] = c;
+    bd[i] = dominators;
+    for (let k = 1; k < D; k++) bv[i * W + k] = vec[k];
+    b.len++;
+  }
+
+  private remove(b: Block, i: number): void {
+    const { D, W } = this;
+    const { cands: bc, dominators: bd, vecs: bv } = b;
+    for (let x = i; x < b.len - 1; x++) {
+      bc[x] = bc[x + 1];
+      bd[x] = bd[x + 1];
+      for (let k = 1; k < D; k++) bv[x * W + k] = bv[(x + 1) * W + k];
+    }
+    b.len--;
+  }
+
+  /**
+   * The lists. With at most one max comp (the usual case) locations arrive in increasing order of it (distance, for
+   * "nearest max"), so every kept location is no worse than a newcomer on it and the newcomer's dominators are
+   * exactly the kept ones ahead of it in sumBefore order: it stays iff fewer than `keep` are — one comparison with
+   * the keep-th — and it can only dominate kept ones at the same distance. Otherwise the general rule: count the
+   * newcomer's dominators, evict what it dominates `keep` times.
+   */
+  private build(B: number): void {
+    const { D, W, cands, isMax, vec, units, blocks, order } = this;
+    const { mask, fixed, perUnit } = this.prep;
+    let maxComps = 0;
+    let mx = -1;
+    for (let k = 1; k < D; k++) {
+      if (isMax[k]) {
+        maxComps++;
+        mx = k;
+      }
+    }
+    const nc = cands.length;
+    let sorted = maxComps === 1 && nc < 4096;
+    for (let c = 0; c < nc && sorted; c++) {
+      const key = fixed[c * D + mx];
+      if (!(Number.isInteger(key) && key >= 0 && key < 2 ** 40)) sorted = false;
+      order[c] = key * 4096 + c;
+    }
+    if (sorted) order.subarray(0, nc).sort();
+    for (let x = 0; x < nc; x++) {
+      const c = sorted ? order[x] % 4096 : x;
+      const m = mask[c];
+      const o = c * D;
+      for (let T = m; T !== 0; T = (T - 1) & m) {
+        const u = units[T];
+        for (let k = 1; k < D; k++) vec[k] = fixed[o + k] + u * perUnit[o + k];
+        const b = blocks[T];
+        const n = b.len;
+        const keep = b.keep;
+        if (maxComps === 0 || sorted) {
+          if (n >= keep && !this.sumBefore(vec, 0, c, b.vecs, (keep - 1) * W, b.cands[keep - 1])) continue;
+          let p = n;
+          while (p > 0 && this.sumBefore(vec, 0, c, b.vecs, (p - 1) * W, b.cands[p - 1])) p--;
+          this.insertAt(b, p, c, p);
+          if (maxComps === 0) {
+            if (b.len > keep) b.len = keep;
+          } else {
+            for (let i = p + 1; i < b.len; i++) if (b.vecs[i * W + mx] === vec[mx] && ++b.dominators[i] >= keep) this.remove(b, i--);
+          }
+          continue;
+        }
+        let dominators = 0;
+        for (let i = 0; i < n && dominators < keep; i++) if (this.dominates(b.vecs, i * W, b.cands[i], vec, 0, c)) dominators++;
+        if (dominators >= keep) continue;
+        for (let i = n - 1; i >= 0; i--) if (this.dominates(vec, 0, c, b.vecs, i * W, b.cands[i]) && ++b.dominators[i] >= keep) this.remove(b, i);
+        let p = b.len;
+        while (p > 0 && this.sumBefore(vec, 0, c, b.vecs, (p - 1) * W, b.cands[p - 1])) p--;
+        this.insertAt(b, p, c, dominators);
+      }
+    }
+    for (let T = 1; T < B; T++) {
+      const b = blocks[T];
+      if (b.len === 0) continue;
+      for (let k = 1; k < D; k++) b.least[k] = b.vecs[k];
+      for (let i = 1; i < b.len; i++) for (let k = 1; k < D; k++) b.least[k] = Math.min(b.least[k], b.vecs[i * W + k]);
+    }
+  }
+
+  private firstByCode(b: Block): number {
+    if (b.firstByCode < 0) {
+      let first = b.cands[0];
+      for (let i = 1; i < b.len; i++) if (compareLocations(this.cands[b.cands[i]], this.cands[first]) < 0) first = b.cands[i];
+      b.firstByCode = first;
+    }
+    return b.firstByCode;
+  }
+
+  /**
+   * The partitions of the lines into ≤ K realisable blocks that ship the most units, into `leaves`. Canonical: each
+   * block holds the lowest line not yet decided, so every partition comes once; that line may also be back-ordered.
+   */
+  private partitions(B: number): void {
+    this.maxFill = -1;
+    this.leaves.length = 0;
+    this.stack.length = 0;
+    this.visit(B - 1, 0);
+  }
+
+  private visit(undecided: number, covered: number): void {
+    const { units, blocks, stack } = this;
+    if (covered + units[undecided] < this.maxFill) return;
+    if (undecided === 0) {
+      if (covered > this.maxFill) {
+        this.maxFill = covered;
+        this.leaves.length = 0;
+      }
+      this.leaves.push(stack.slice());
+      return;
+    }
+    const low = undecided & -undecided;
+    const rest = undecided ^ low;
+    if (stack.length < this.K) {
+      for (let s = rest; ; s = (s - 1) & rest) {
+        const T = s | low;
+        if (blocks[T].len > 0) {
+          stack.push(T);
+          this.visit(undecided ^ T, covered + units[T]);
+          stack.pop();
+        }
+        if (s === 0) break;
+      }
+    }
+    this.visit(rest, covered);
+  }
+
+  /** Most promising partitions first (by their least possible score), so the bound bites early. */
+  private searchPartitions(nW: number): void {
+    const { D, isMax, blocks, leaves, rest } = this;
+    const leastOf = leaves.map((l) => {
+      const v = new Float64Array(D);
+      for (const T of l) {
+        const least = blocks[T].least;
+        for (let x = 1; x < D; x++) v[x] = isMax[x] ? Math.max(v[x], least[x]) : v[x] + least[x];
+      }
+      return v;
+    });
+    const leafOrder = leaves.map((_, i) => i);
+    if (leafOrder.length > 1) {
+      leafOrder.sort((a, b) => {
+        for (let x = 1; x < D; x++) if (leastOf[a][x] !== leastOf[b][x]) return leastOf[a][x] - leastOf[b][x];
+        return leaves[a].length - leaves[b].length || a - b;
+      });
+    }
+    this.score[0] = this.bound[0] = this.prep.totalUnits - this.maxFill;
+    for (const o of leafOrder) {
+      const l = (this.leaf = leaves[o]);
+      // rest row k = the least the blocks k.. of this partition can add.
+      const j = l.length;
+      for (let x = j * D; x < (j + 1) * D; x++) rest[x] = 0;
+      for (let k = j - 1; k >= 0; k--) {
+        const least = blocks[l[k]].least;
+        for (let x = 1; x < D; x++) {
+          const r = rest[(k + 1) * D + x];
+          rest[k * D + x] = isMax[x] ? (least[x] > r ? least[x] : r) : least[x] + r;
+        }
+      }
+      if (!this.hopeless(0)) this.combine(0, nW);
+    }
+  }
+
+  /** Chooses a location for block k of the partition in hand, best first; at the end, offers the plan. */
+  private combine(k: number, nW: number): void {
+    const { D, W, isMax, acc, used, ref, leaf } = this;
+    const base = k * D;
+    if (k === leaf.length) {
+      const score = this.score;
+      for (let x = 1; x < D; x++) score[x] = acc[base + x];
+      ref.j = k;
+      for (let w = 0; w < nW; w++) ref.assign[w] = -1;
+      for (let b = 0; b < k; b++) for (let T = leaf[b]; T !== 0; T &= T - 1) ref.assign[31 - Math.clz32(T & -T)] = ref.locs[b];
+      this.reducer.offer(score, ref);
+      return;
+    }
+    const b = this.blocks[leaf[k]];
+    const next = base + D;
+    for (let i = 0; i < b.len; i++) {
+      const c = b.cands[i];
+      if (used[c]) continue;
+      used[c] = 1;
+      ref.locs[k] = c;
+      const vo = i * W;
+      for (let x = 1; x < D; x++) {
+        const a = acc[base + x];
+        const v = b.vecs[vo + x];
+        acc[next + x] = isMax[x] ? (a > v ? a : v) : a + v;
+      }
+      if (!this.hopeless(k + 1)) this.combine(k + 1, nW);
+      used[c] = 0;
+    }
+  }
+
+  /** No completion of the first k blocks can make the top: its least score is worse than the topN-th best. */
+  private hopeless(k: number): boolean {
+    const { D, isMax, acc, rest, bound, topN, cands, leaf } = this;
+    const top = this.reducer.top;
+    if (top.length < topN) return false;
+    const worst = top[topN - 1];
+    for (let x = 1; x < D; x++) {
+      const a = acc[k * D + x];
+      const r = rest[k * D + x];
+      bound[x] = isMax[x] ? (a > r ? a : r) : a + r;
+    }
+    for (let x = 0; x < D; x++) {
+      const d = bound[x] - worst.score[x];
+      if (d !== 0) return d > 0;
+    }
+    // Tied on every comp at best: fewer shipments, then the location codes decide.
+    const j = leaf.length;
+    if (j !== worst.plan.j) return j > worst.plan.j;
+    const probe = this.probe;
+    for (let b = 0; b < j; b++) probe.locs[b] = b < k ? this.ref.locs[b] : this.firstByCode(this.blocks[leaf[b]]);
+    probe.j = j;
+    const mine = sortedLocations(cands, probe, this.mine);
+    const theirs = sortedLocations(cands, worst.plan, this.theirs);
+    for (let i = 0; i < j; i++) {
+      const d = compareLocations(cands[mine[i]], cands[theirs[i]]);
+      if (d !== 0) return d > 0;
+    }
+    return false;
+  }
+}
+
+/** The block search as a function, with a fresh instance unless one is given. */
+export function blockSearch(prep: Prepared, K: number, reducer: Reducer<PlanRef>, topN: number, search = new BlockSearch()): void {
+  search.run(prep, K, reducer, topN);
+}
+
+/** Σ_{k=1..K} C(n, k), capped just above SET_BUDGET. */
+export function subsetCount(n: number, K: number): number {
+  let total = 0;
+  let c = 1;
+  for (let k = 1; k <= Math.min(n, K); k++) {
+    c = (c * (n - k + 1)) / k;
+    total += c;
+    if (total > SET_BUDGET) return SET_BUDGET + 1;
+  }
+  return total;
+}
+
+export function setSearch(prep: Prepared, K: number, reducer: Reducer<PlanRef>): { exhaustive: boolean } {
+  const { cands, give, lines, wholeLines, splitLines, metres, fixed, perUnit, layout } = prep;
+  const n = lines.length;
+  const D = layout.size;
+  const isMax = layout.isMax;
+  let U: number[] = [];
+  for (let c = 0; c < cands.length; c++) if (prep.useful[c]) U.push(c);
+  let exhaustive = true;
+  if (subsetCount(U.length, K) > SET_BUDGET) {
+    U = narrow(prep, U, K);
+    exhaustive = false;
+  }
+  // Nearest first: split lines fill in this order, and subsets are enumerated in it.
+  U.sort((a, b) => metres[a] - metres[b] || compareLocations(cands[a], cands[b]));
+  const byUnit = U.slice().sort((a, b) => {
+    for (let k = 1; k < D; k++) {
+      const d = perUnit[a * D + k] - perUnit[b * D + k];
+      if (d !== 0) return d;
+    }
+    return compareLocations(cands[a], cands[b]);
+  });
+  const unitRank = new Int32Array(cands.length);
+  byUnit.forEach((c, r) => (unitRank[c] = r));
+
+  const S = new Int32Array(K);
+  const shipped = new Float64Array(K);
+  const score = new Float64Array(D);
+  const ref: PlanRef = { j: 0, locs: new Array<number>(K).fill(0), assign: new Array<number>(wholeLines.length).fill(-1) };
+  // Two passes: the first finds the least back-order any subset reaches, the second scores the subsets that reach it.
+  let leastBack = Infinity;
+  let scoring = false;
+  const evaluate = (j: number) => {
+    shipped.fill(0, 0, j);
+    let back = prep.totalUnits;
+    for (let w = 0; w < wholeLines.length; w++) {
+      const i = wholeLines[w];
+      const q = lines[i].quantity;
+      let best = -1;
+      let at = -1;
+      for (let p = 0; p < j; p++) {
+        const c = S[p];
+        if (give[c * n + i] >= q && (best < 0 || unitRank[c] < unitRank[best])) {
+          best = c;
+          at = p;
+        }
+      }
+      ref.assign[w] = best;
+      if (best >= 0) {
+        shipped[at] += q;
+        back -= q;
+      }
+    }
+    for (const i of splitLines) {
+      let rest = lines[i].quantity;
+      for (let p = 0; p < j && rest > 0; p++) {
+        const take = Math.min(give[S[p] * n + i], rest);
+        shipped[p] += take;
+        rest -= take;
+        back -= take;
+      }
+    }
+    for (let p = 0; p < j; p++) if (shipped[p] === 0) return;
+    if (!scoring) {
+      leastBack = Math.min(leastBack, back);
+      return;
+    }
+    if (back > leastBack) return;
+    score.fill(0);
+    score[0] = back;
+    for (let p = 0; p < j; p++) {
+      const o = S[p] * D;
+      for (let k = 1; k < D; k++) {
+        const v = fixed[o + k] + shipped[p] * perUnit[o + k];
+        score[k] = isMax[k] ? Math.max(score[k], v) : score[k] + v;
+      }
+      ref.locs[p] = S[p];
+    }
+    ref.j = j;
+    reducer.offer(score, ref);
+  };
+  const choose = (from: number, j: number) => {
+    for (let x = from; x < U.length; x++) {
+      S[j] = U[x];
+      evaluate(j + 1);
+      if (j + 1 < K) choose(x + 1, j + 1);
+    }
+  };
+  choose(0, 0);
+  scoring = true;
+  choose(0, 0);
+  return { exhaustive };
+}
+
+/** The M most promising locations, M as large as the budget allows: by units they can give, and by score. */
+function narrow(prep: Prepared, U: number[], K: number): number[] {
+  const { cands, give, lines, wholeLines, splitLines, fixed, perUnit, layout } = prep;
+  const n = lines.length;
+  const D = layout.size;
+  let M = K;
+  while (M < U.length && subsetCount(M + 1, K) <= SET_BUDGET) M++;
+  const potential = new Float64Array(cands.length);
+  for (const c of U) {
+    let p = 0;
+    for (const i of wholeLines) if (give[c * n + i] >= lines[i].quantity) p += lines[i].quantity;
+    for (const i of splitLines) p += Math.min(give[c * n + i], lines[i].quantity);
+    potential[c] = p;
+  }
+  // A one-unit shipment's score: how good the location is under the rankers, whatever it ships.
+  const byScore = (a: number, b: number) => {
+    for (let k = 1; k < D; k++) {
+      const d = fixed[a * D + k] + perUnit[a * D + k] - (fixed[b * D + k] + perUnit[b * D + k]);
+      if (d !== 0) return d;
+    }
+    return compareLocations(cands[a], cands[b]);
+  };
+  const orders = [U.slice().sort((a, b) => potential[b] - potential[a] || byScore(a, b)), U.slice().sort(byScore)];
+  const chosen = new Set<number>();
+  for (let i = 0; chosen.size < M; i++) {
+    const o = orders[i % 2][i >> 1];
+    if (o !== undefined) chosen.add(o);
+  }
+  return [...chosen];
+}
