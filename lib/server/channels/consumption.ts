@@ -6,10 +6,19 @@ import { toDomainLock } from "./lock-rows";
 /**
  * Records what a channel's order takes under the channel's own active locks covering each SKU, in the order's
  * transaction: a ring-fence's remaining falls (others' ATS is unchanged, the pool fell too) and a cap's room
- * shrinks. `sign` -1 gives units back when an order is cancelled.
+ * shrinks. `sign` -1 gives units back when an order is cancelled; `placedAt` then limits that to the locks that
+ * were already active when the order took them.
  */
-export async function consumeLocks(tx: Tx, channelId: number, lines: { skuId: number; quantity: number }[], now: Date, sign: 1 | -1 = 1) {
-  const locks = (await tx.channelLock.findMany({ where: { channelId, cancelledAt: null, startsAt: { lte: now }, endsAt: { gt: now } } }))
+export async function consumeLocks(
+  tx: Tx,
+  channelId: number,
+  lines: { skuId: number; quantity: number }[],
+  now: Date,
+  sign: 1 | -1 = 1,
+  placedAt: Date = now,
+) {
+  const startedBy = placedAt < now ? placedAt : now;
+  const locks = (await tx.channelLock.findMany({ where: { channelId, cancelledAt: null, startsAt: { lte: startedBy }, endsAt: { gt: now } } }))
     .map(toDomainLock)
     .filter((l) => isActive(l, now));
   if (locks.length === 0) return;

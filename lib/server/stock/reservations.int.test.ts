@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, seedFixture } from "@/tests/support/fixture";
+import { race } from "@/tests/support/race";
 import { db } from "../db";
 import { verifyLedger } from "./ledger-verify";
 import { release, reserve, ship } from "./reservations";
@@ -91,28 +90,7 @@ describe("concurrency", () => {
       await tx.$queryRaw`SELECT set_config('yipan.movement','RECEIVE',true), set_config('yipan.actor','t',true)`;
       await tx.stockLevel.create({ data: { locationId: wh.id, skuId: sku.id, onHand: 100 } });
     });
-    const worker = path.resolve("tests/support/reserve-worker.ts");
-    const env = { ...process.env, DB_POOL_MAX: "16" };
-    const workers = ["p1", "p2"].map((tag) =>
-      spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", worker, tag, "250", String(wh.id), String(sku.id)], { env }),
-    );
-    const outputs = workers.map((w) => {
-      let stdout = "";
-      w.stdout.on("data", (d) => (stdout += d));
-      w.stderr.on("data", (d) => process.stderr.write(d));
-      const ready = new Promise<void>((resolve) => {
-        const check = () => (stdout.includes("ready") ? resolve() : w.stdout.once("data", check));
-        check();
-      });
-      const done = new Promise<{ stdout: string }>((resolve, reject) =>
-        w.on("exit", (code) => (code === 0 ? resolve({ stdout }) : reject(new Error(`worker exited ${code}`)))),
-      );
-      return { ready, done };
-    });
-    await Promise.all(outputs.map((o) => o.ready)); // both connected …
-    for (const w of workers) w.stdin.write("go\n"); // … then released together
-    const results = await Promise.all(outputs.map((o) => o.done));
-    const tallies = results.map((o) => JSON.parse(o.stdout.trim().split("\n").pop()!));
+    const tallies = await race("tests/support/reserve-worker.ts", [["p1", "250", String(wh.id), String(sku.id)], ["p2", "250", String(wh.id), String(sku.id)]], { DB_POOL_MAX: "16" });
     expect(tallies.flatMap((t) => t.errors)).toEqual([]);
     expect(tallies.reduce((s, t) => s + t.ok, 0)).toBe(100);
     expect(tallies.reduce((s, t) => s + t.refused, 0)).toBe(400);
