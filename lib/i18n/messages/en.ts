@@ -4,6 +4,7 @@ import { auditEn } from "./audit.en";
 import { channelsEn } from "./channels.en";
 import { intakeEn } from "./intake.en";
 import { inventoryEn } from "./inventory.en";
+import { routingEn } from "./routing.en";
 
 const core = {
   "app.name": "Yipan",
@@ -97,6 +98,6 @@ const core = {
   "loading": "Loading…",
 } as const;
 
-export const en = { ...core, ...inventoryEn, ...intakeEn, ...auditEn, ...channelsEn } as const;
+export const en = { ...core, ...inventoryEn, ...intakeEn, ...auditEn, ...channelsEn, ...routingEn } as const;
 
 export type MessageKey = keyof typeof en;
