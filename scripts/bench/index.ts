@@ -1,6 +1,6 @@
 // `npm run bench`: measures on a real PostgreSQL server (TEST_DATABASE_URL / DATABASE_URL / local default)
 // with 10,000 SKUs × 200 locations (2,000,000 stock rows). The bench database `yipan_bench` is kept
-// between runs; `--fresh` rebuilds it and times the seed; `--only=dashboard|channels` runs one part. Figures go to
+// between runs; `--fresh` rebuilds it and times the seed; `--only=<part>` runs one part (dashboard, channels, routing, orders, burst). Figures go to
 // docs/BENCHMARKS.md.
 import pg from "pg";
 import { migrate, seed } from "../lib/database";
@@ -8,7 +8,9 @@ import { serverUrl } from "../../tests/support/test-database";
 import { benchChannels } from "./channels";
 import { benchDashboard, benchDashboardPage } from "./dashboard";
 import { benchInventory } from "./inventory";
+import { benchBurst, benchOrders } from "./orders";
 import { benchReservations } from "./reservations";
+import { benchRouting } from "./routing";
 
 const SKUS = 10_000;
 const LOCATIONS = 200;
@@ -50,8 +52,16 @@ process.env.DATABASE_URL = url;
 // Enough connections for the 32 concurrent clients of the reservation bench.
 process.env.DB_POOL_MAX = "32";
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
-if (only === "channels" || only === "dashboard") {
-  await (only === "channels" ? benchChannels() : benchDashboard());
+const parts: Record<string, () => Promise<void>> = {
+  dashboard: benchDashboard,
+  channels: benchChannels,
+  routing: async () => void benchRouting(),
+  orders: () => benchOrders(url),
+  burst: () => benchBurst(url),
+};
+if (only) {
+  if (!parts[only]) throw new Error(`--only=${only}: one of ${Object.keys(parts).join(", ")}`);
+  await parts[only]();
   process.exit(0);
 }
 await benchDashboard();
@@ -59,4 +69,7 @@ await benchChannels();
 await benchInventory();
 await benchDashboardPage(url);
 await benchReservations(url);
+benchRouting();
+await benchOrders(url);
+await benchBurst(url);
 process.exit(0);

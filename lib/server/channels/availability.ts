@@ -114,6 +114,15 @@ export async function channelAts(channelId: number, skuIds: number[], now = new 
   return skus.map((s) => ({ skuId: s.skuId, code: s.code, poolAtp: s.poolAtp, ats: active.has(channelId) ? atsFor(prepared, channelId, s) : 0 }));
 }
 
+/** Order intake's view: ATS per SKU, and how many of the channel's own locks are active (their use is recorded). */
+export async function channelAtsWithLocks(channelId: number, skuIds: number[], now: Date, tx: Tx) {
+  const { skus, prepared, active } = await prepareFew(tx, skuIds, now);
+  const { sku, brand, category, all } = prepared.index;
+  const groups = [...sku.values(), ...brand.values(), ...category.values(), all];
+  const ownLocks = groups.reduce((n, group) => n + group.filter((l) => l.channelId === channelId).length, 0);
+  return { bySku: new Map(skus.map((s) => [s.skuId, active.has(channelId) ? atsFor(prepared, channelId, s) : 0])), ownLocks };
+}
+
 /** ATS of one channel for a page of the catalogue in id order (the feed's snapshot). */
 export async function channelAtsPage(
   channelId: number,

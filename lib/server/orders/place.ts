@@ -1,6 +1,6 @@
 import "server-only";
-import { type RoutingOrder, type Shipment, route } from "@/lib/routing";
-import { channelAts } from "../channels/availability";
+import { type Explanation, type RoutingOrder, type Shipment, route } from "@/lib/routing";
+import { channelAtsWithLocks } from "../channels/availability";
 import { consumeLocks } from "../channels/consumption";
 import { Prisma } from "../generated/prisma/client";
 import { reserve } from "../stock/reservations";
@@ -8,7 +8,7 @@ import type { Tx } from "../tx";
 import { candidatesFor } from "./candidates";
 import type { OrderInput } from "./input";
 import { activeStrategyFor } from "./strategy";
-import { type OrderView, orderView } from "./view";
+import type { OrderView } from "./view";
 
 export type Refusal = { status: 404 | 409 | 422; code: string; message: string; fields?: { field: string; value?: unknown; message: string }[] };
 
@@ -33,22 +33,16 @@ export async function placeOrderIn(tx: Tx, channel: { id: number; code: string }
   await lockSkus(tx, skuIds);
 
   const strategy = await activeStrategyFor(channel.id, tx);
-  const ats = new Map((await channelAts(channel.id, skuIds, now, tx)).map((a) => [a.skuId, a.ats]));
+  const ats = await channelAtsWithLocks(channel.id, skuIds, now, tx);
   const lines = input.lines.map((l) => {
     const sku = skuByCode.get(l.sku)!;
-    return { code: l.sku, skuId: sku.id, quantity: l.quantity, routable: Math.min(l.quantity, ats.get(sku.id) ?? 0), price: l.unitPriceCents ?? sku.priceCents };
+    return { code: l.sku, skuId: sku.id, quantity: l.quantity, routable: Math.min(l.quantity, ats.bySku.get(sku.id) ?? 0), price: l.unitPriceCents ?? sku.priceCents };
   });
   const short = lines.filter((l) => l.routable < l.quantity);
   if (short.length > 0 && !input.allowBackorder) throw new OrderRefused(outOfStock(short.map((l) => ({ code: l.code, requested: l.quantity, available: l.routable }))));
 
-  const order = await tx.order.create({
-    data: {
-      channelId: channel.id, status: "PLACED", placedAt: now, city: input.destination.city, province: input.destination.province,
-      latitude: input.destination.lat, longitude: input.destination.lng, externalRef: input.orderNo, fulfilment: input.fulfilment,
-      pickupLocationId: pickupId, sellingLocationId: sellingId, strategyVersionId: strategy.versionId, placedBy: actor,
-      totalCents: lines.reduce((sum, l) => sum + l.quantity * l.price, 0),
-    },
-  });
+  // The id first: reservations name the order; the row itself is written once the plan is known.
+  const [{ id: orderId }] = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('customer_order', 'id')) AS id`;
   const routingOrder: RoutingOrder = {
     destination: { lat: input.destination.lat, lng: input.destination.lng, province: input.destination.province },
     lines: lines.filter((l) => l.routable > 0).map((l) => ({ skuId: l.skuId, quantity: l.routable })),
@@ -56,31 +50,43 @@ export async function placeOrderIn(tx: Tx, channel: { id: number; code: string }
     pickupLocationId: pickupId ?? undefined,
   };
 
-  const routed = await routeAndReserve(tx, order.id, `order:${order.id}`, routingOrder, strategy.rules, actor, pickupId, now);
+  const routed = await routeAndReserve(tx, orderId, `order:${orderId}`, routingOrder, strategy.rules, actor, pickupId, now);
   // Units the channel may not sell plus units no plan could fill.
   const backOrdered = new Map(lines.map((l) => [l.skuId, l.quantity - l.routable]));
   for (const b of routed.plan.backOrdered) backOrdered.set(b.skuId, (backOrdered.get(b.skuId) ?? 0) + b.quantity);
   const missing = lines.filter((l) => (backOrdered.get(l.skuId) ?? 0) > 0);
   if (missing.length > 0 && !input.allowBackorder) {
     const shipped = shippedBySku(routed.plan.shipments);
-    // Thrown, not returned: the order row and any reservation must roll back with the caller's transaction.
+    // Thrown, not returned: any reservation must roll back with the caller's transaction.
     throw new OrderRefused(outOfStock(missing.map((l) => ({ code: l.code, requested: l.quantity, available: shipped.get(l.skuId) ?? 0 }))));
   }
 
-  await recordPlan(tx, order.id, routed, lines, backOrdered, now);
-  const shippedLines = [...shippedBySku(routed.plan.shipments)].map(([skuId, quantity]) => ({ skuId, quantity }));
-  await consumeLocks(tx, channel.id, shippedLines, now);
-  await tx.order.update({
-    where: { id: order.id },
+  const status = missing.length > 0 ? "BACKORDERED" : "RESERVED";
+  await tx.order.create({
     data: {
-      status: missing.length > 0 ? "BACKORDERED" : "RESERVED",
-      routing: { strategy: strategy.code, versionId: strategy.versionId, attempts: routed.attempts, explanation: routed.explanation } as unknown as Prisma.InputJsonValue,
+      id: orderId, channelId: channel.id, status, placedAt: now, city: input.destination.city, province: input.destination.province,
+      latitude: input.destination.lat, longitude: input.destination.lng, externalRef: input.orderNo, fulfilment: input.fulfilment,
+      pickupLocationId: pickupId, sellingLocationId: sellingId, strategyVersionId: strategy.versionId, placedBy: actor,
+      totalCents: lines.reduce((sum, l) => sum + l.quantity * l.price, 0),
+      routing: { strategy: strategy.code, versionId: strategy.versionId, attempts: routed.attempts, explanation: compactExplanation(routed.explanation) } as unknown as Prisma.InputJsonValue,
+      events: { create: { action: "PLACED", actor, detail: { strategy: strategy.code, versionId: strategy.versionId, attempts: routed.attempts } } },
     },
+    select: { id: true },
   });
-  await tx.orderEvent.create({
-    data: { orderId: order.id, action: "PLACED", actor, detail: { strategy: strategy.code, versionId: strategy.versionId, attempts: routed.attempts } },
-  });
-  return orderView(tx, order.id);
+  const shipments = await recordPlan(tx, orderId, routed, lines, backOrdered, now);
+  const shippedLines = [...shippedBySku(routed.plan.shipments)].map(([skuId, quantity]) => ({ skuId, quantity }));
+  if (ats.ownLocks > 0) await consumeLocks(tx, channel.id, shippedLines, now);
+
+  const codeOf = new Map(lines.map((l) => [l.skuId, l.code]));
+  const byCode = (a: { sku: string }, b: { sku: string }) => a.sku.localeCompare(b.sku);
+  return {
+    id: String(orderId), orderNo: input.orderNo, channel: channel.code, status, fulfilment: input.fulfilment, placedAt: now,
+    shipments: shipments.map((sh) => ({
+      id: String(sh.id), location: sh.code, status: "RESERVED", km: sh.km, costCents: sh.costCents,
+      lines: sh.lines.map((l) => ({ sku: codeOf.get(l.skuId)!, quantity: l.quantity })).sort(byCode),
+    })),
+    backOrdered: [...backOrdered].filter(([, q]) => q > 0).map(([skuId, quantity]) => ({ sku: codeOf.get(skuId)!, quantity })).sort(byCode),
+  };
 }
 
 /** Thrown inside a transaction to roll it back and answer with the refusal. */
@@ -122,7 +128,7 @@ async function resolve(tx: Tx, input: OrderInput): Promise<Resolved> {
   const skus = await tx.sku.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, priceCents: true } });
   const skuByCode = new Map(skus.map((s) => [s.code, s]));
   const storeCodes = [input.pickupStore, input.sellingStore].filter((c): c is string => !!c);
-  const stores = new Map((await tx.location.findMany({ where: { code: { in: storeCodes } }, select: { id: true, code: true, canPickup: true } })).map((l) => [l.code, l]));
+  const stores = new Map(storeCodes.length === 0 ? [] : (await tx.location.findMany({ where: { code: { in: storeCodes } }, select: { id: true, code: true, canPickup: true } })).map((l) => [l.code, l]));
   const fields: NonNullable<Refusal["fields"]> = [];
   input.lines.forEach((l, i) => {
     if (!skuByCode.has(l.sku)) fields.push({ field: `lines[${i}].sku`, value: l.sku, message: "no SKU with this code" });
@@ -140,7 +146,7 @@ async function resolve(tx: Tx, input: OrderInput): Promise<Resolved> {
 
 export type Routed = {
   plan: { shipments: (Shipment & { reservationId: string })[]; backOrdered: { skuId: number; quantity: number }[] };
-  explanation: unknown;
+  explanation: Explanation | null;
   attempts: number;
 };
 
@@ -180,24 +186,33 @@ export async function routeAndReserve(
   }
 }
 
+/** Writes the plan's shipments and lines (and back-ordered lines) in two statements; returns the shipments. */
 export async function recordPlan(
   tx: Tx, orderId: bigint, routed: Routed, lines: { skuId: number; price: number }[], backOrdered: Map<number, number>, now: Date,
-) {
+): Promise<RecordedShipment[]> {
   const price = new Map(lines.map((l) => [l.skuId, l.price]));
-  for (const s of routed.plan.shipments) {
-    const shipment = await tx.orderShipment.create({
-      data: { orderId, locationId: s.locationId, status: "RESERVED", reservationId: BigInt(s.reservationId), km: s.km, costCents: s.costCents },
-    });
-    await tx.orderLine.createMany({
-      data: s.lines.map((l) => ({
-        orderId, skuId: l.skuId, quantity: l.quantity, fulfillLocationId: s.locationId, shipmentId: shipment.id, unitPriceCents: price.get(l.skuId)!, placedAt: now,
-      })),
-    });
-  }
-  const waiting = [...backOrdered].filter(([, q]) => q > 0);
-  if (waiting.length > 0) {
-    await tx.orderLine.createMany({
-      data: waiting.map(([skuId, quantity]) => ({ orderId, skuId, quantity, unitPriceCents: price.get(skuId)!, placedAt: now })),
-    });
-  }
+  const plan = routed.plan.shipments;
+  const created = plan.length === 0 ? [] : await tx.orderShipment.createManyAndReturn({
+    data: plan.map((s) => ({ orderId, locationId: s.locationId, status: "RESERVED" as const, reservationId: BigInt(s.reservationId), km: s.km, costCents: s.costCents })),
+    select: { id: true, locationId: true },
+  });
+  const idOf = new Map(created.map((c) => [c.locationId, c.id]));
+  const rows = plan.flatMap((s) => s.lines.map((l) => ({
+    orderId, skuId: l.skuId, quantity: l.quantity, fulfillLocationId: s.locationId, shipmentId: idOf.get(s.locationId)!, unitPriceCents: price.get(l.skuId)!, placedAt: now,
+  })));
+  for (const [skuId, quantity] of backOrdered) if (quantity > 0) rows.push({ orderId, skuId, quantity, fulfillLocationId: null as unknown as number, shipmentId: null as unknown as bigint, unitPriceCents: price.get(skuId)!, placedAt: now });
+  if (rows.length > 0) await tx.orderLine.createMany({ data: rows });
+  return plan.map((s) => ({ id: idOf.get(s.locationId)!, locationId: s.locationId, code: s.code, km: s.km, costCents: s.costCents, lines: s.lines }));
+}
+
+export type RecordedShipment = { id: bigint; locationId: number; code: string; km: number; costCents: number; lines: { skuId: number; quantity: number }[] };
+
+/**
+ * What the order page and the feed need of a decision: the locations left out for holding none of the order are
+ * counted, not listed (they are most of the network).
+ */
+export function compactExplanation(explanation: Explanation | null) {
+  if (!explanation) return null;
+  const noStock = explanation.filtered.filter((f) => f.reason === "noStock").length;
+  return { ...explanation, filtered: explanation.filtered.filter((f) => f.reason !== "noStock"), noStock };
 }

@@ -1,0 +1,143 @@
+// Issue #5 over HTTP against `next start` on the bench database: single-order intake with 32 concurrent clients
+// beside a no-op POST measured in the same run, batch intake, and a live-stream burst on two app instances.
+import { CITIES } from "../../prisma/seed/cities";
+import { createApiKey } from "@/lib/server/api/keys";
+import { db } from "@/lib/server/db";
+import { startServer } from "./http";
+import { ms } from "./stats";
+
+const CLIENTS = 32;
+const SECONDS = 8;
+
+type Drive = { ok: number; refused: number; errors: number; seconds: number; latencies: number[] };
+
+async function drive(request: (i: number) => Promise<Response>, seconds = SECONDS, clients = CLIENTS): Promise<Drive> {
+  const until = performance.now() + seconds * 1000;
+  const out: Drive = { ok: 0, refused: 0, errors: 0, seconds, latencies: [] };
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        const res = await request(n++);
+        await res.arrayBuffer();
+        out.latencies.push(performance.now() - t);
+        if (res.status < 300) out.ok++;
+        else if (res.status === 409) out.refused++;
+        else out.errors++;
+      }
+    }),
+  );
+  out.latencies.sort((a, b) => a - b);
+  return out;
+}
+const pct = (d: Drive, q: number) => d.latencies[Math.min(d.latencies.length - 1, Math.ceil(q * d.latencies.length) - 1)];
+const rate = (d: Drive) => (d.ok + d.refused + d.errors) / d.seconds;
+
+/** SKUs with plenty of pool ATP, for orders that mostly succeed. */
+async function stockedSkus(limit: number): Promise<string[]> {
+  const rows = await db().$queryRaw<{ code: string }[]>`
+    SELECT k.code FROM sku k JOIN stock_rollup_sku r ON r.sku_id = k.id WHERE r.atp > 500 ORDER BY k.id LIMIT ${limit}`;
+  return rows.map((r) => r.code);
+}
+
+function orderBody(tag: string, i: number, skus: string[], lines = 3) {
+  const city = CITIES[(i * 7) % CITIES.length];
+  const chosen = new Set<string>();
+  for (let k = 0; chosen.size < lines; k++) chosen.add(skus[(i * 31 + k * 977) % skus.length]);
+  return {
+    orderNo: `${tag}-${i}`,
+    destination: { city: city.name, province: city.province, lat: city.latitude, lng: city.longitude },
+    allowBackorder: true,
+    lines: [...chosen].map((sku) => ({ sku, quantity: 1 + (i % 2) })),
+  };
+}
+
+export async function benchOrders(databaseUrl: string) {
+  const prisma = db();
+  // A bench day: capacities out of the way, so the figures measure intake rather than full warehouses.
+  await prisma.location.updateMany({ data: { dailyCapacity: 10_000_000 } });
+  const channel = await prisma.channel.findFirstOrThrow({ where: { code: "WEB" } });
+  await prisma.channel.update({ where: { id: channel.id }, data: { active: true } });
+  const { key } = await createApiKey({ name: "bench", channelId: channel.id, createdBy: "bench" });
+  const skus = await stockedSkus(2000);
+  const tag = `b${Date.now().toString(36)}`;
+  const headers = (idem: string) => ({ "content-type": "application/json", authorization: `Bearer ${key}`, "idempotency-key": idem });
+
+  const a = await startServer(databaseUrl, 3199);
+  try {
+    for (let i = 0; i < 64; i++) await fetch(`${a.base}/api/v1/ping`, { method: "POST" }); // warm the routes
+    await fetch(`${a.base}/api/v1/orders`, { method: "POST", headers: headers(`${tag}-warm`), body: JSON.stringify(orderBody(`${tag}w`, 0, skus)) });
+
+    const noop = await drive(() => fetch(`${a.base}/api/v1/ping`, { method: "POST", headers: headers("x"), body: "{}" }));
+    const intake = await drive((i) => fetch(`${a.base}/api/v1/orders`, { method: "POST", headers: headers(`${tag}-${i}`), body: JSON.stringify(orderBody(tag, i, skus)) }));
+    console.log(`\n| POST over HTTP, ${CLIENTS} clients, ${SECONDS} s | requests/s | accepted | refused | errors | p50 | p99 |\n|---|---|---|---|---|---|---|`);
+    console.log(`| no-op POST /api/v1/ping | ${Math.round(rate(noop))} | ${noop.ok} | – | ${noop.errors} | ${ms(pct(noop, 0.5))} | ${ms(pct(noop, 0.99))} |`);
+    console.log(`| POST /api/v1/orders (3 lines, 1–2 units each, 34 cities) | ${Math.round(rate(intake))} | ${intake.ok} | ${intake.refused} | ${intake.errors} | ${ms(pct(intake, 0.5))} | ${ms(pct(intake, 0.99))} |`);
+    console.log(`\norder intake ÷ no-op POST: ${(rate(intake) / rate(noop)).toFixed(2)}`);
+
+    const batches = 6;
+    const started = performance.now();
+    let placed = 0;
+    let answered = 0;
+    for (let b = 0; b < batches; b++) {
+      const orders = Array.from({ length: 500 }, (_, i) => orderBody(`${tag}-batch${b}`, i, skus));
+      const res = await fetch(`${a.base}/api/v1/orders/batch`, { method: "POST", headers: headers(`${tag}-batch-${b}`), body: JSON.stringify({ orders }) });
+      const body = (await res.json()) as { results: { status: number }[] };
+      answered += body.results.length;
+      placed += body.results.filter((r) => r.status === 201).length;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`\nbatch intake: ${batches} × 500 orders in ${seconds.toFixed(2)} s = ${Math.round(answered / seconds)} orders/s (${placed} placed)`);
+  } finally {
+    await a.stop();
+  }
+}
+
+/** 5,000 one-unit orders racing for 1,000 units of one SKU, sent to two app instances on the same database. */
+export async function benchBurst(databaseUrl: string) {
+  const prisma = db();
+  const sku = await prisma.sku.findFirstOrThrow({ orderBy: { id: "desc" } });
+  const channel = await prisma.channel.findFirstOrThrow({ where: { code: "DOUYIN" } });
+  await prisma.channel.update({ where: { id: channel.id }, data: { active: true, safetyMargin: 0 } });
+  await prisma.location.updateMany({ data: { dailyCapacity: 10_000_000 } });
+  // The drop: 1,000 units at four warehouses/DCs, none anywhere else.
+  const holders = await prisma.location.findMany({ where: { type: { in: ["WAREHOUSE", "DC"] } }, orderBy: { id: "asc" }, take: 4 });
+  await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT set_config('yipan.movement', 'COUNT', true), set_config('yipan.actor', 'bench', true), set_config('yipan.reason', 'burst set-up', true)`;
+    await tx.$executeRaw`UPDATE stock_level SET on_hand = reserved, safety_stock = 0 WHERE sku_id = ${sku.id}`;
+    await tx.$executeRaw`UPDATE stock_level SET on_hand = reserved + 250 WHERE sku_id = ${sku.id} AND location_id = ANY(${holders.map((h) => h.id)}::int[])`;
+  }, { timeout: 60_000 });
+  const { key } = await createApiKey({ name: "burst", channelId: channel.id, createdBy: "bench" });
+  const tag = `burst${Date.now().toString(36)}`;
+  const servers = await Promise.all([startServer(databaseUrl, 3199), startServer(databaseUrl, 3198)]);
+  try {
+    const city = CITIES[0];
+    const started = performance.now();
+    const statuses = new Map<number, number>();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 64 }, async (_, c) => {
+        for (let i = next++; i < 5000; i = next++) {
+          const res = await fetch(`${servers[c % 2].base}/api/v1/orders`, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${key}`, "idempotency-key": `${tag}-${i}` },
+            body: JSON.stringify({ orderNo: `${tag}-${i}`, destination: { city: city.name, province: city.province, lat: city.latitude, lng: city.longitude }, lines: [{ sku: sku.code, quantity: 1 }] }),
+          });
+          await res.arrayBuffer();
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const [level] = await prisma.$queryRaw<{ on_hand: number; reserved: number; negative: number }[]>`
+      SELECT SUM(on_hand)::int AS on_hand, SUM(reserved)::int AS reserved,
+             COUNT(*) FILTER (WHERE on_hand < 0 OR reserved < 0 OR reserved > on_hand)::int AS negative
+      FROM stock_level WHERE sku_id = ${sku.id}`;
+    const entries = await prisma.stockLedger.count({ where: { skuId: sku.id, type: "RESERVE", reference: { startsWith: "order:" } } });
+    console.log(`\nlive-stream burst (${sku.code}, 2 app instances, 64 clients): ${[...statuses].map(([s, n]) => `${n} × ${s}`).join(", ")} in ${seconds.toFixed(1)} s; ` +
+      `stock of the SKU: on hand ${level.on_hand}, reserved ${level.reserved}, rows below zero ${level.negative}; RESERVE ledger entries from orders: ${entries}`);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
