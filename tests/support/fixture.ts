@@ -10,6 +10,9 @@ export async function resetDatabase() {
       `TRUNCATE order_line, customer_order, reservation_line, reservation, stock_ledger, stock_lot, stock_level,
         idempotency_record, api_key, app_user, login_throttle, sku, location, channel, brand RESTART IDENTITY CASCADE`,
     ),
+    // Strategies other tests created; the default strategy (from the migration) stays.
+    db().$executeRaw`DELETE FROM routing_strategy_version WHERE strategy_id IN (SELECT id FROM routing_strategy WHERE NOT is_default)`,
+    db().$executeRaw`DELETE FROM routing_strategy WHERE NOT is_default`,
   ]);
 }
 
