@@ -116,7 +116,8 @@ export async function channelAts(channelId: number, skuIds: number[], now = new 
 
 /** Order intake's view: ATS per SKU, and how many of the channel's own locks are active (their use is recorded). */
 export async function channelAtsWithLocks(channelId: number, skuIds: number[], now: Date, tx: Tx) {
-  const { skus, prepared, active } = await prepareFew(tx, skuIds, now);
+  const { skus, prepared, active } =
+    skuIds.length <= FEW ? await prepareFew(tx, skuIds, now) : await poolOf(skuIds, tx).then(async (skus) => ({ skus, ...(await prepare(tx, skus, now, false)) }));
   const { sku, brand, category, all } = prepared.index;
   const groups = [...sku.values(), ...brand.values(), ...category.values(), all];
   const ownLocks = groups.reduce((n, group) => n + group.filter((l) => l.channelId === channelId).length, 0);

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { type FieldError, zodFields } from "../api/errors";
 import type { Tx } from "../tx";
-import { orderInput } from "./input";
-import { OrderRefused, placeOrderIn } from "./place";
+import { type OrderInput, orderInput } from "./input";
+import { placeOrdersIn } from "./place";
 import type { OrderView } from "./view";
 
 export const BATCH_MAX = 500;
@@ -16,35 +16,30 @@ export type BatchResult =
   | { index: number; orderNo: string | null; status: number; error: { code: string; message: string; fields?: FieldError[] } };
 
 /**
- * Each order on its own (a savepoint each): one bad or unfillable order answers for itself and the rest go
- * through. The whole batch commits in one transaction with its idempotency record, so a retry replays it.
+ * Each order answers for itself (placed, refused, invalid, duplicate); the valid ones are placed together by
+ * placeOrdersIn — read once, routed in order, written set-based. The whole batch commits in one transaction with
+ * its idempotency record, so a retry replays it.
  */
 export async function placeBatchIn(tx: Tx, channel: { id: number; code: string }, orders: unknown[], actor: string, now = new Date()): Promise<BatchResult[]> {
-  const results: BatchResult[] = [];
+  const results: (BatchResult | null)[] = orders.map(() => null);
+  const valid: { index: number; input: OrderInput }[] = [];
   for (const [index, raw] of orders.entries()) {
-    const orderNo = typeof raw === "object" && raw !== null && typeof (raw as { orderNo?: unknown }).orderNo === "string" ? (raw as { orderNo: string }).orderNo : null;
     const parsed = orderInput.safeParse(raw);
-    if (!parsed.success) {
-      results.push({ index, orderNo, status: 422, error: { code: "invalid_body", message: "The order is not valid.", fields: zodFields(parsed.error, raw) } });
-      continue;
-    }
-    await tx.$executeRawUnsafe("SAVEPOINT batch_order");
-    try {
-      const order = await placeOrderIn(tx, channel, parsed.data, actor, now);
-      await tx.$executeRawUnsafe("RELEASE SAVEPOINT batch_order");
-      results.push({ index, orderNo, status: 201, order });
-    } catch (error) {
-      await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT batch_order");
-      if (error instanceof OrderRefused) {
-        results.push({ index, orderNo, status: error.refusal.status, error: { code: error.refusal.code, message: error.refusal.message, fields: error.refusal.fields } });
-      } else if (isUniqueViolation(error)) {
-        results.push({ index, orderNo, status: 409, error: { code: "duplicate_order", message: `Order ${orderNo} was already placed.` } });
-      } else {
-        throw error;
-      }
-    }
+    if (parsed.success) valid.push({ index, input: parsed.data });
+    else results[index] = { index, orderNo: orderNoOf(raw), status: 422, error: { code: "invalid_body", message: "The order is not valid.", fields: zodFields(parsed.error, raw) } };
   }
-  return results;
+  const placed = await placeOrdersIn(tx, channel, valid.map((v) => v.input), actor, now);
+  placed.forEach((p, i) => {
+    const { index, input } = valid[i];
+    results[index] = p.ok
+      ? { index, orderNo: input.orderNo, status: 201, order: p.order }
+      : { index, orderNo: input.orderNo, status: p.refusal.status, error: { code: p.refusal.code, message: p.refusal.message, fields: p.refusal.fields } };
+  });
+  return results as BatchResult[];
+}
+
+function orderNoOf(raw: unknown): string | null {
+  return typeof raw === "object" && raw !== null && typeof (raw as { orderNo?: unknown }).orderNo === "string" ? (raw as { orderNo: string }).orderNo : null;
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -3,7 +3,7 @@ import { type Explanation, type RoutingOrder, type Shipment, route } from "@/lib
 import { channelAtsWithLocks } from "../channels/availability";
 import { consumeLocks } from "../channels/consumption";
 import { Prisma } from "../generated/prisma/client";
-import { reserve } from "../stock/reservations";
+import { reserve, reserveMany } from "../stock/reservations";
 import type { Tx } from "../tx";
 import { candidatesFor } from "./candidates";
 import type { OrderInput } from "./input";
@@ -20,73 +20,174 @@ const ATTEMPTS = 3;
  * Order intake, inside the caller's transaction (with its idempotency record): validate codes → the channel's
  * available-to-sell (locks) → route with the channel's active strategy → reserve at the chosen locations (ledger)
  * → record the order, its shipments and lines, and the lock consumption. Refusals write nothing.
+ */
+export async function placeOrderIn(tx: Tx, channel: { id: number; code: string }, input: OrderInput, actor: string, now = new Date()): Promise<OrderView> {
+  const [result] = await placeOrdersIn(tx, channel, [input], actor, now);
+  if (!result.ok) throw new OrderRefused(result.refusal);
+  return result.order;
+}
+
+export type Placed = { ok: true; order: OrderView } | { ok: false; refusal: Refusal };
+
+/**
+ * Many orders at once (a batch, or one), each accepted or refused on its own, in input order — as if placed one
+ * after the other: each takes its units out of the available-to-sell, the stock and the capacity the next one
+ * sees. Everything is read once and written in a handful of set-based statements; the reservations go through
+ * the one primitive (reserve_many → reserve_stock, ledger entries per order).
  *
  * Orders for the same SKU are serialized by a transaction-scoped advisory lock per SKU, taken in SKU order before
  * anything is read: ATS (ring-fences, caps, margins) spans locations, so a row lock alone could not keep two
- * orders from each taking the last unit a fence leaves.
+ * orders from each taking the last unit a fence leaves. Only stock moved by something else (a count, a write-off)
+ * can then change what was read; the reservation guard catches it and the whole set is routed again.
  */
-export async function placeOrderIn(tx: Tx, channel: { id: number; code: string }, input: OrderInput, actor: string, now = new Date()): Promise<OrderView> {
-  const refs = await resolve(tx, input);
-  if (refs.refusal) throw new OrderRefused(refs.refusal);
-  const { skuByCode, pickupId, sellingId } = refs;
-  const skuIds = [...new Set(input.lines.map((l) => skuByCode.get(l.sku)!.id))].sort((a, b) => a - b);
-  await lockSkus(tx, skuIds);
-
-  const strategy = await activeStrategyFor(channel.id, tx);
-  const ats = await channelAtsWithLocks(channel.id, skuIds, now, tx);
-  const lines = input.lines.map((l) => {
-    const sku = skuByCode.get(l.sku)!;
-    return { code: l.sku, skuId: sku.id, quantity: l.quantity, routable: Math.min(l.quantity, ats.bySku.get(sku.id) ?? 0), price: l.unitPriceCents ?? sku.priceCents };
+export async function placeOrdersIn(
+  tx: Tx, channel: { id: number; code: string }, inputs: OrderInput[], actor: string, now = new Date(),
+): Promise<Placed[]> {
+  const refs = await loadReferences(tx, channel.id, inputs);
+  const results: (Placed | null)[] = inputs.map(() => null);
+  const wanted: { k: number; input: OrderInput; resolved: ResolvedOrder }[] = [];
+  const seen = new Set<string>();
+  inputs.forEach((input, k) => {
+    const resolved = resolveWith(input, refs);
+    if ("refusal" in resolved) results[k] = { ok: false, refusal: resolved.refusal };
+    else if (refs.existing.has(input.orderNo) || seen.has(input.orderNo)) results[k] = { ok: false, refusal: duplicate(input.orderNo) };
+    else {
+      seen.add(input.orderNo);
+      wanted.push({ k, input, resolved });
+    }
   });
-  const short = lines.filter((l) => l.routable < l.quantity);
-  if (short.length > 0 && !input.allowBackorder) throw new OrderRefused(outOfStock(short.map((l) => ({ code: l.code, requested: l.quantity, available: l.routable }))));
+  if (wanted.length > 0) {
+    const skuIds = [...new Set(wanted.flatMap((w) => w.resolved.lines.map((l) => l.skuId)))];
+    await lockSkus(tx, skuIds);
+    const strategy = await activeStrategyFor(channel.id, tx);
+    for (let attempt = 1; ; attempt++) {
+      await tx.$executeRawUnsafe("SAVEPOINT place_orders");
+      const placed = await routeAndRecord(tx, channel, wanted, skuIds, strategy, actor, now);
+      if (placed) {
+        await tx.$executeRawUnsafe("RELEASE SAVEPOINT place_orders");
+        placed.forEach((p, i) => (results[wanted[i].k] = p));
+        break;
+      }
+      await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT place_orders");
+      if (attempt === ATTEMPTS) {
+        for (const w of wanted) results[w.k] = { ok: false, refusal: { status: 409, code: "stock_moving", message: "Stock kept changing while this order was routed; nothing was reserved. Retry with the same Idempotency-Key." } };
+        break;
+      }
+    }
+  }
+  return results as Placed[];
+}
 
-  // The id first: reservations name the order; the row itself is written once the plan is known.
-  const [{ id: orderId }] = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('customer_order', 'id')) AS id`;
-  const routingOrder: RoutingOrder = {
-    destination: { lat: input.destination.lat, lng: input.destination.lng, province: input.destination.province },
-    lines: lines.filter((l) => l.routable > 0).map((l) => ({ skuId: l.skuId, quantity: l.routable })),
-    fulfilment: input.fulfilment,
-    pickupLocationId: pickupId ?? undefined,
-  };
+type Strategy = Awaited<ReturnType<typeof activeStrategyFor>>;
+type Line = { code: string; skuId: number; quantity: number; price: number };
+type ResolvedOrder = { lines: Line[]; pickupId: number | null; sellingId: number | null };
+type Accepted = { w: number; orderId: bigint; status: "RESERVED" | "BACKORDERED"; routed: Routed; backOrdered: Map<number, number>; attempts: number };
 
-  const routed = await routeAndReserve(tx, orderId, `order:${orderId}`, routingOrder, strategy.rules, actor, pickupId, now);
-  // Units the channel may not sell plus units no plan could fill.
-  const backOrdered = new Map(lines.map((l) => [l.skuId, l.quantity - l.routable]));
-  for (const b of routed.plan.backOrdered) backOrdered.set(b.skuId, (backOrdered.get(b.skuId) ?? 0) + b.quantity);
-  const missing = lines.filter((l) => (backOrdered.get(l.skuId) ?? 0) > 0);
-  if (missing.length > 0 && !input.allowBackorder) {
-    const shipped = shippedBySku(routed.plan.shipments);
-    // Thrown, not returned: any reservation must roll back with the caller's transaction.
-    throw new OrderRefused(outOfStock(missing.map((l) => ({ code: l.code, requested: l.quantity, available: shipped.get(l.skuId) ?? 0 }))));
+/** Routes every order in turn on one read of ATS and candidates, reserves, records. Null: stock moved, go again. */
+async function routeAndRecord(
+  tx: Tx, channel: { id: number; code: string }, wanted: { input: OrderInput; resolved: ResolvedOrder }[], skuIds: number[], strategy: Strategy, actor: string, now: Date,
+): Promise<Placed[] | null> {
+  const ats = await channelAtsWithLocks(channel.id, skuIds, now, tx);
+  const atsLeft = new Map(ats.bySku);
+  const pickups = [...new Set(wanted.flatMap((w) => (w.resolved.pickupId ? [w.resolved.pickupId] : [])))];
+  const candidates = (await candidatesFor(skuIds, { always: pickups, now }, tx)).map((c) => ({ ...c, atp: new Map(c.atp) }));
+  const byLocation = new Map(candidates.map((c) => [c.locationId, c]));
+
+  const out: (Placed | null)[] = [];
+  const accepted: Accepted[] = [];
+  wanted.forEach(({ input, resolved }, w) => {
+    const lines = resolved.lines.map((l) => ({ ...l, routable: Math.min(l.quantity, atsLeft.get(l.skuId) ?? 0) }));
+    const short = lines.filter((l) => l.routable < l.quantity);
+    if (short.length > 0 && !input.allowBackorder) {
+      out.push({ ok: false, refusal: outOfStock(short.map((l) => ({ code: l.code, requested: l.quantity, available: l.routable }))) });
+      return;
+    }
+    const routingLines = lines.filter((l) => l.routable > 0).map((l) => ({ skuId: l.skuId, quantity: l.routable }));
+    const order: RoutingOrder = {
+      destination: { lat: input.destination.lat, lng: input.destination.lng, province: input.destination.province },
+      lines: routingLines, fulfilment: input.fulfilment, pickupLocationId: resolved.pickupId ?? undefined,
+    };
+    const decision = routingLines.length > 0 ? route(order, candidates, strategy.rules) : null;
+    if (decision && decision.kind !== "plan") throw new Error("a pickup order reached routing without its store");
+    const plan = decision?.plan ?? { shipments: [], backOrdered: [] };
+    const backOrdered = new Map(lines.map((l) => [l.skuId, l.quantity - l.routable]));
+    for (const b of plan.backOrdered) backOrdered.set(b.skuId, (backOrdered.get(b.skuId) ?? 0) + b.quantity);
+    const missing = lines.filter((l) => (backOrdered.get(l.skuId) ?? 0) > 0);
+    if (missing.length > 0 && !input.allowBackorder) {
+      const shipped = shippedBySku(plan.shipments);
+      out.push({ ok: false, refusal: outOfStock(missing.map((l) => ({ code: l.code, requested: l.quantity, available: shipped.get(l.skuId) ?? 0 }))) });
+      return;
+    }
+    // Taken: the next order sees less.
+    for (const sh of plan.shipments) {
+      const c = byLocation.get(sh.locationId)!;
+      c.remainingCapacity = Math.max(0, c.remainingCapacity - 1);
+      for (const l of sh.lines) {
+        c.atp.set(l.skuId, (c.atp.get(l.skuId) ?? 0) - l.quantity);
+        atsLeft.set(l.skuId, (atsLeft.get(l.skuId) ?? 0) - l.quantity);
+      }
+    }
+    out.push(null); // filled in once written
+    accepted.push({
+      w, orderId: 0n, status: missing.length > 0 ? "BACKORDERED" : "RESERVED", backOrdered, attempts: 1,
+      routed: { plan: { shipments: plan.shipments.map((sh) => ({ ...sh, reservationId: "" })), backOrdered: plan.backOrdered }, explanation: decision?.explanation ?? null, attempts: 1 },
+    });
+  });
+  if (accepted.length === 0) return out as Placed[];
+
+  const ids = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('customer_order', 'id')) AS id FROM generate_series(1, ${accepted.length})`;
+  accepted.forEach((a, i) => (a.orderId = ids[i].id));
+  const items = accepted.flatMap((a) => a.routed.plan.shipments.map((sh) => ({
+    idempotencyKey: `order:${a.orderId}:${sh.locationId}`, reference: `order:${a.orderId}`, lines: sh.lines.map((l) => ({ ...l, locationId: sh.locationId })),
+  })));
+  const reserved = await reserveMany(tx, actor, items);
+  if (reserved.some((r) => !r.ok)) return null;
+  let next = 0;
+  for (const a of accepted) for (const sh of a.routed.plan.shipments) sh.reservationId = (reserved[next++] as { reservationId: string }).reservationId;
+
+  await tx.order.createMany({
+    data: accepted.map((a) => {
+      const { input, resolved } = wanted[a.w];
+      return {
+        id: a.orderId, channelId: channel.id, status: a.status, placedAt: now, city: input.destination.city, province: input.destination.province,
+        latitude: input.destination.lat, longitude: input.destination.lng, externalRef: input.orderNo, fulfilment: input.fulfilment,
+        pickupLocationId: resolved.pickupId, sellingLocationId: resolved.sellingId, strategyVersionId: strategy.versionId, placedBy: actor,
+        totalCents: resolved.lines.reduce((sum, l) => sum + l.quantity * l.price, 0),
+        routing: { strategy: strategy.code, versionId: strategy.versionId, attempts: a.attempts, explanation: compactExplanation(a.routed.explanation) } as unknown as Prisma.InputJsonValue,
+      };
+    }),
+  });
+  await tx.orderEvent.createMany({
+    data: accepted.map((a) => ({ orderId: a.orderId, action: "PLACED", actor, detail: { strategy: strategy.code, versionId: strategy.versionId, attempts: a.attempts } })),
+  });
+  const shipments = await recordPlans(tx, accepted.map((a) => ({ orderId: a.orderId, routed: a.routed, lines: wanted[a.w].resolved.lines, backOrdered: a.backOrdered })), now);
+  if (ats.ownLocks > 0) {
+    const taken = new Map<number, number>();
+    for (const a of accepted) for (const [skuId, q] of shippedBySku(a.routed.plan.shipments)) taken.set(skuId, (taken.get(skuId) ?? 0) + q);
+    await consumeLocks(tx, channel.id, [...taken].map(([skuId, quantity]) => ({ skuId, quantity })), now);
   }
 
-  const status = missing.length > 0 ? "BACKORDERED" : "RESERVED";
-  await tx.order.create({
-    data: {
-      id: orderId, channelId: channel.id, status, placedAt: now, city: input.destination.city, province: input.destination.province,
-      latitude: input.destination.lat, longitude: input.destination.lng, externalRef: input.orderNo, fulfilment: input.fulfilment,
-      pickupLocationId: pickupId, sellingLocationId: sellingId, strategyVersionId: strategy.versionId, placedBy: actor,
-      totalCents: lines.reduce((sum, l) => sum + l.quantity * l.price, 0),
-      routing: { strategy: strategy.code, versionId: strategy.versionId, attempts: routed.attempts, explanation: compactExplanation(routed.explanation) } as unknown as Prisma.InputJsonValue,
-      events: { create: { action: "PLACED", actor, detail: { strategy: strategy.code, versionId: strategy.versionId, attempts: routed.attempts } } },
-    },
-    select: { id: true },
+  accepted.forEach((a, i) => {
+    const { input, resolved } = wanted[a.w];
+    const codeOf = new Map(resolved.lines.map((l) => [l.skuId, l.code]));
+    const byCode = (x: { sku: string }, y: { sku: string }) => x.sku.localeCompare(y.sku);
+    out[a.w] = {
+      ok: true,
+      order: {
+        id: String(a.orderId), orderNo: input.orderNo, channel: channel.code, status: a.status, fulfilment: input.fulfilment, placedAt: now,
+        shipments: shipments[i].map((sh) => ({
+          id: String(sh.id), location: sh.code, status: "RESERVED", km: sh.km, costCents: sh.costCents,
+          lines: sh.lines.map((l) => ({ sku: codeOf.get(l.skuId)!, quantity: l.quantity })).sort(byCode),
+        })),
+        backOrdered: [...a.backOrdered].filter(([, q]) => q > 0).map(([skuId, quantity]) => ({ sku: codeOf.get(skuId)!, quantity })).sort(byCode),
+      },
+    };
   });
-  const shipments = await recordPlan(tx, orderId, routed, lines, backOrdered, now);
-  const shippedLines = [...shippedBySku(routed.plan.shipments)].map(([skuId, quantity]) => ({ skuId, quantity }));
-  if (ats.ownLocks > 0) await consumeLocks(tx, channel.id, shippedLines, now);
+  return out as Placed[];
+}
 
-  const codeOf = new Map(lines.map((l) => [l.skuId, l.code]));
-  const byCode = (a: { sku: string }, b: { sku: string }) => a.sku.localeCompare(b.sku);
-  return {
-    id: String(orderId), orderNo: input.orderNo, channel: channel.code, status, fulfilment: input.fulfilment, placedAt: now,
-    shipments: shipments.map((sh) => ({
-      id: String(sh.id), location: sh.code, status: "RESERVED", km: sh.km, costCents: sh.costCents,
-      lines: sh.lines.map((l) => ({ sku: codeOf.get(l.skuId)!, quantity: l.quantity })).sort(byCode),
-    })),
-    backOrdered: [...backOrdered].filter(([, q]) => q > 0).map(([skuId, quantity]) => ({ sku: codeOf.get(skuId)!, quantity })).sort(byCode),
-  };
+function duplicate(orderNo: string): Refusal {
+  return { status: 409, code: "duplicate_order", message: `Order ${orderNo} was already placed on this channel.` };
 }
 
 /** Thrown inside a transaction to roll it back and answer with the refusal. */
@@ -119,16 +220,31 @@ function shippedBySku(shipments: Shipment[]): Map<number, number> {
   return out;
 }
 
-type Resolved =
-  | { refusal: Refusal }
-  | { refusal?: undefined; skuByCode: Map<string, { id: number; code: string; priceCents: number }>; pickupId: number | null; sellingId: number | null };
+type References = {
+  skuByCode: Map<string, { id: number; code: string; priceCents: number }>;
+  stores: Map<string, { id: number; code: string; canPickup: boolean }>;
+  existing: Set<string>;
+};
 
-async function resolve(tx: Tx, input: OrderInput): Promise<Resolved> {
-  const codes = [...new Set(input.lines.map((l) => l.sku))];
-  const skus = await tx.sku.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, priceCents: true } });
-  const skuByCode = new Map(skus.map((s) => [s.code, s]));
-  const storeCodes = [input.pickupStore, input.sellingStore].filter((c): c is string => !!c);
-  const stores = new Map(storeCodes.length === 0 ? [] : (await tx.location.findMany({ where: { code: { in: storeCodes } }, select: { id: true, code: true, canPickup: true } })).map((l) => [l.code, l]));
+/** Every code the orders name, and which of their order numbers the channel already has: three queries at most. */
+async function loadReferences(tx: Tx, channelId: number, inputs: OrderInput[]): Promise<References> {
+  const codes = [...new Set(inputs.flatMap((i) => i.lines.map((l) => l.sku)))];
+  const storeCodes = [...new Set(inputs.flatMap((i) => [i.pickupStore, i.sellingStore].filter((c): c is string => !!c)))];
+  const orderNos = inputs.map((i) => i.orderNo);
+  const [skus, stores, existing] = await Promise.all([
+    tx.sku.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, priceCents: true } }),
+    storeCodes.length === 0 ? [] : tx.location.findMany({ where: { code: { in: storeCodes } }, select: { id: true, code: true, canPickup: true } }),
+    tx.order.findMany({ where: { channelId, externalRef: { in: orderNos } }, select: { externalRef: true } }),
+  ]);
+  return {
+    skuByCode: new Map(skus.map((s) => [s.code, s])),
+    stores: new Map(stores.map((l) => [l.code, l])),
+    existing: new Set(existing.map((o) => o.externalRef!)),
+  };
+}
+
+function resolveWith(input: OrderInput, refs: References): ResolvedOrder | { refusal: Refusal } {
+  const { skuByCode, stores } = refs;
   const fields: NonNullable<Refusal["fields"]> = [];
   input.lines.forEach((l, i) => {
     if (!skuByCode.has(l.sku)) fields.push({ field: `lines[${i}].sku`, value: l.sku, message: "no SKU with this code" });
@@ -141,7 +257,14 @@ async function resolve(tx: Tx, input: OrderInput): Promise<Resolved> {
   if (pickup && !pickup.canPickup) {
     return { refusal: { status: 422, code: "invalid_body", message: "That location does not hand over pickup orders.", fields: [{ field: "pickupStore", value: pickup.code, message: "not a pickup location" }] } };
   }
-  return { skuByCode, pickupId: pickup?.id ?? null, sellingId: input.sellingStore ? stores.get(input.sellingStore)!.id : null };
+  return {
+    lines: input.lines.map((l) => {
+      const sku = skuByCode.get(l.sku)!;
+      return { code: l.sku, skuId: sku.id, quantity: l.quantity, price: l.unitPriceCents ?? sku.priceCents };
+    }),
+    pickupId: pickup?.id ?? null,
+    sellingId: input.sellingStore ? stores.get(input.sellingStore)!.id : null,
+  };
 }
 
 export type Routed = {
@@ -186,23 +309,34 @@ export async function routeAndReserve(
   }
 }
 
-/** Writes the plan's shipments and lines (and back-ordered lines) in two statements; returns the shipments. */
+/** Writes plans' shipments and lines (and back-ordered lines) in two statements; returns each plan's shipments. */
+export async function recordPlans(
+  tx: Tx, plans: { orderId: bigint; routed: Routed; lines: { skuId: number; price: number }[]; backOrdered: Map<number, number> }[], now: Date,
+): Promise<RecordedShipment[][]> {
+  const all = plans.flatMap((p) => p.routed.plan.shipments.map((s) => ({ orderId: p.orderId, s })));
+  const created = all.length === 0 ? [] : await tx.orderShipment.createManyAndReturn({
+    data: all.map(({ orderId, s }) => ({ orderId, locationId: s.locationId, status: "RESERVED" as const, reservationId: BigInt(s.reservationId), km: s.km, costCents: s.costCents })),
+    select: { id: true, orderId: true, locationId: true },
+  });
+  const idOf = new Map(created.map((c) => [`${c.orderId}:${c.locationId}`, c.id]));
+  const rows: Prisma.OrderLineCreateManyInput[] = [];
+  for (const p of plans) {
+    const price = new Map(p.lines.map((l) => [l.skuId, l.price]));
+    for (const s of p.routed.plan.shipments) {
+      for (const l of s.lines) {
+        rows.push({ orderId: p.orderId, skuId: l.skuId, quantity: l.quantity, fulfillLocationId: s.locationId, shipmentId: idOf.get(`${p.orderId}:${s.locationId}`)!, unitPriceCents: price.get(l.skuId)!, placedAt: now });
+      }
+    }
+    for (const [skuId, quantity] of p.backOrdered) if (quantity > 0) rows.push({ orderId: p.orderId, skuId, quantity, unitPriceCents: price.get(skuId)!, placedAt: now });
+  }
+  if (rows.length > 0) await tx.orderLine.createMany({ data: rows });
+  return plans.map((p) => p.routed.plan.shipments.map((s) => ({ id: idOf.get(`${p.orderId}:${s.locationId}`)!, locationId: s.locationId, code: s.code, km: s.km, costCents: s.costCents, lines: s.lines })));
+}
+
 export async function recordPlan(
   tx: Tx, orderId: bigint, routed: Routed, lines: { skuId: number; price: number }[], backOrdered: Map<number, number>, now: Date,
 ): Promise<RecordedShipment[]> {
-  const price = new Map(lines.map((l) => [l.skuId, l.price]));
-  const plan = routed.plan.shipments;
-  const created = plan.length === 0 ? [] : await tx.orderShipment.createManyAndReturn({
-    data: plan.map((s) => ({ orderId, locationId: s.locationId, status: "RESERVED" as const, reservationId: BigInt(s.reservationId), km: s.km, costCents: s.costCents })),
-    select: { id: true, locationId: true },
-  });
-  const idOf = new Map(created.map((c) => [c.locationId, c.id]));
-  const rows = plan.flatMap((s) => s.lines.map((l) => ({
-    orderId, skuId: l.skuId, quantity: l.quantity, fulfillLocationId: s.locationId, shipmentId: idOf.get(s.locationId)!, unitPriceCents: price.get(l.skuId)!, placedAt: now,
-  })));
-  for (const [skuId, quantity] of backOrdered) if (quantity > 0) rows.push({ orderId, skuId, quantity, fulfillLocationId: null as unknown as number, shipmentId: null as unknown as bigint, unitPriceCents: price.get(skuId)!, placedAt: now });
-  if (rows.length > 0) await tx.orderLine.createMany({ data: rows });
-  return plan.map((s) => ({ id: idOf.get(s.locationId)!, locationId: s.locationId, code: s.code, km: s.km, costCents: s.costCents, lines: s.lines }));
+  return (await recordPlans(tx, [{ orderId, routed, lines, backOrdered }], now))[0];
 }
 
 export type RecordedShipment = { id: bigint; locationId: number; code: string; km: number; costCents: number; lines: { skuId: number; quantity: number }[] };

@@ -72,6 +72,30 @@ export async function reserve(
   }
 }
 
+export type ManyItem = { idempotencyKey: string; reference: string; lines: StockLine[] };
+
+/**
+ * Many reservations in one round trip (a batch of orders), each all-or-nothing like `reserve`, in the caller's
+ * transaction. Results come back in item order; a short item leaves its own lines untouched.
+ */
+export async function reserveMany(tx: Tx, actor: string, items: ManyItem[]): Promise<ReserveResult[]> {
+  if (items.length === 0) return [];
+  const payload = items.map((i) => ({
+    key: i.idempotencyKey,
+    reference: i.reference,
+    lines: normalizeLines(i.lines).map((l) => [l.locationId, l.skuId, l.quantity]),
+  }));
+  const [{ outcomes }] = await tx.$queryRaw<{ outcomes: ReserveOutcome[] }[]>`
+    SELECT reserve_many(${actor}, ${JSON.stringify(payload)}::jsonb) AS outcomes`;
+  return outcomes.map((o, k) => {
+    if (o.status === "reserved") return { ok: true, reservationId: String(o.id), replayed: false, lines: normalizeLines(items[k].lines) };
+    if (o.status === "insufficient") {
+      return { ok: false, reason: "insufficient", shortages: o.shortages.map(([locationId, skuId, requested, available]) => ({ locationId, skuId, requested, available })) };
+    }
+    return { ok: false, reason: "key_conflict", message: `Idempotency key "${items[k].idempotencyKey}" was already used.` };
+  });
+}
+
 /** Releases (cancel) or ships (commit) a whole active reservation; repeating the call changes nothing. */
 function settle(id: string, to: "RELEASED" | "SHIPPED", actor: string, reason?: string): Promise<SettleResult> {
   return db().$transaction((tx) => settleIn(tx, id, to, actor, reason));

@@ -3,7 +3,7 @@ import { apiError, zodFields } from "@/lib/server/api/errors";
 import { IdempotencyConflict, once } from "@/lib/server/api/idempotency";
 import { readJson, requireCaller, requireIdempotencyKey } from "@/lib/server/api/request";
 import { channelForFeed } from "@/lib/server/channels/channels";
-import { batchBody, placeBatchIn } from "@/lib/server/orders/batch";
+import { batchBody, isUniqueViolation, placeBatchIn } from "@/lib/server/orders/batch";
 
 // POST /api/v1/orders/batch — up to 500 orders for bulk sync, each answered on its own:
 // { results: [{ index, orderNo, status: 201, order } | { index, orderNo, status, error: { code, message, fields? } }] }.
@@ -29,6 +29,7 @@ export async function POST(request: NextRequest) {
     return NextResponse.json(result.body, { status: result.status, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
   } catch (error) {
     if (error instanceof IdempotencyConflict) return apiError(422, "idempotency_key_reused", error.message);
+    if (isUniqueViolation(error)) return apiError(409, "duplicate_order", "An order number in this batch was placed by another request meanwhile; nothing was written. Retry with the same Idempotency-Key.");
     console.error("POST /api/v1/orders/batch", error);
     return apiError(500, "internal", "Something went wrong on our side; nothing was written. Retry with the same Idempotency-Key.");
   }
