@@ -2,7 +2,6 @@ import "server-only";
 import { type Explanation, type RoutingOrder, type Shipment, route } from "@/lib/routing";
 import { channelAtsWithLocks } from "../channels/availability";
 import { consumeLocks } from "../channels/consumption";
-import { Prisma } from "../generated/prisma/client";
 import { reserve, reserveMany } from "../stock/reservations";
 import { insertRows } from "../sql-rows";
 import type { Tx } from "../tx";
