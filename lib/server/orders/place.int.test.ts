@@ -63,6 +63,27 @@ describe("POST /api/v1/orders", () => {
     expect(await post({ ...body, lines: [{ sku: "A1", quantity: 3 }] }, { idem: "same" })).toMatchObject({ status: 422, body: { error: { code: "idempotency_key_reused" } } });
   });
 
+  it("places concurrent requests with one key once, and answers them all alike", async () => {
+    const body = order();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post(body, { idem: "burst-key" })));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(new Set(answers.map((a) => a.body.order.id)).size).toBe(1);
+    expect(answers.filter((a) => !a.replayed).length).toBe(1);
+    expect(await db().order.count({ where: { externalRef: body.orderNo } })).toBe(1);
+  });
+
+  it("answers each order of a concurrent group on its own", async () => {
+    const first = await post(order({ orderNo: "DUP-1" }));
+    expect(first.status).toBe(201);
+    const answers = await Promise.all([
+      post(order({ orderNo: "G-1" })),
+      post(order({ orderNo: "DUP-1" })),
+      post(order({ orderNo: "G-2", lines: [{ sku: "A1", quantity: 1000 }] })),
+      post(order({ orderNo: "G-3", lines: [{ sku: "B1", quantity: 1 }] })),
+    ]);
+    expect(answers.map((a) => [a.status, a.body.error?.code ?? null])).toEqual([[201, null], [409, "duplicate_order"], [409, "out_of_stock"], [201, null]]);
+  });
+
   it("splits across locations when no single one can fill a line", async () => {
     const res = await post(order({ lines: [{ sku: "A1", quantity: 95 }] }));
     expect(res.status).toBe(201);

@@ -1,0 +1,125 @@
+import "server-only";
+import { requestHash } from "../api/idempotency";
+import { db } from "../db";
+import type { Tx } from "../tx";
+import type { OrderInput } from "./input";
+import { placeOrdersIn } from "./place";
+
+// Group commit for single-order intake. Requests of one channel (and caller) that arrive while the previous group
+// is being written wait and go together in the next transaction: one read of ATS and candidates, one reservation
+// round trip, set-based writes — so concurrent clients share the fixed cost. A lone request goes at once. Every
+// request keeps its own Idempotency-Key record and its own answer; a group that fails as a whole (an order number
+// placed meanwhile by another instance) is retried one request at a time.
+
+export type IntakeAnswer = { status: number; body: unknown; replayed: boolean };
+type Pending = { key: string; hash: string; input: OrderInput; resolve: (a: IntakeAnswer) => void; reject: (e: unknown) => void };
+type Queue = { channel: { id: number; code: string }; actor: string; waiting: Pending[]; running: boolean };
+
+const MAX_GROUP = 64;
+const state = globalThis as unknown as { yipanIntakeQueues?: Map<string, Queue> };
+const queues = (state.yipanIntakeQueues ??= new Map());
+
+export function placeOrderGrouped(channel: { id: number; code: string }, input: OrderInput, key: string, actor: string): Promise<IntakeAnswer> {
+  return new Promise((resolve, reject) => {
+    const id = `${channel.id}:${actor}`;
+    let q = queues.get(id);
+    if (!q) queues.set(id, (q = { channel, actor, waiting: [], running: false }));
+    q.waiting.push({ key, hash: requestHash(input), input, resolve, reject });
+    if (!q.running) void drain(q);
+  });
+}
+
+async function drain(q: Queue) {
+  q.running = true;
+  try {
+    while (q.waiting.length > 0) {
+      // One request per key in a group: a repeated key waits for the next group, where it replays.
+      const group: Pending[] = [];
+      const rest: Pending[] = [];
+      const keys = new Set<string>();
+      for (const p of q.waiting) {
+        if (group.length < MAX_GROUP && !keys.has(p.key)) {
+          keys.add(p.key);
+          group.push(p);
+        } else rest.push(p);
+      }
+      q.waiting = rest;
+      try {
+        const answers = await writeGroup(q, group);
+        group.forEach((p, i) => p.resolve(answers[i]));
+      } catch (error) {
+        if (group.length === 1) {
+          group[0].reject(error);
+          continue;
+        }
+        for (const p of group) {
+          try {
+            p.resolve((await writeGroup(q, [p]))[0]);
+          } catch (e) {
+            p.reject(e);
+          }
+        }
+      }
+    }
+  } finally {
+    q.running = false;
+  }
+}
+
+const errorBody = (code: string, message: string, fields?: unknown) => ({ error: { code, message, ...(fields ? { fields } : {}) } });
+
+function writeGroup(q: Queue, group: Pending[]): Promise<IntakeAnswer[]> {
+  const scope = `orders:channel-${q.channel.id}`;
+  return db().$transaction(async (tx) => {
+    // Sorted, so two groups holding overlapping keys (retries sent to two instances) take them in one order.
+    const sorted = [...group].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const inserted = await tx.$queryRaw<{ key: string }[]>`
+      INSERT INTO idempotency_record (scope, key, request_hash, status, response)
+      SELECT ${scope}, k, h, 0, 'null'::jsonb FROM unnest(${sorted.map((p) => p.key)}::text[], ${sorted.map((p) => p.hash)}::text[]) AS u(k, h)
+      ON CONFLICT DO NOTHING RETURNING key`;
+    const fresh = new Set(inserted.map((r) => r.key));
+    const answers = new Map<Pending, IntakeAnswer>();
+    await replayKnown(tx, scope, group.filter((p) => !fresh.has(p.key)), answers);
+
+    const todo = group.filter((p) => fresh.has(p.key));
+    const placed = await placeOrdersIn(tx, q.channel, todo.map((p) => p.input), q.actor);
+    const stored: { key: string; status: number; body: unknown }[] = [];
+    const refused: string[] = [];
+    placed.forEach((r, i) => {
+      const p = todo[i];
+      if (r.ok) {
+        const answer = { status: 201, body: { order: r.order }, replayed: false };
+        answers.set(p, answer);
+        stored.push({ key: p.key, status: 201, body: answer.body });
+      } else {
+        // Refusals are not kept: the client may correct the order, or stock may come back, and retry.
+        answers.set(p, { status: r.refusal.status, body: errorBody(r.refusal.code, r.refusal.message, r.refusal.fields), replayed: false });
+        refused.push(p.key);
+      }
+    });
+    if (stored.length > 0) {
+      await tx.$executeRaw`
+        UPDATE idempotency_record r SET status = u.s, response = u.b::jsonb
+        FROM unnest(${stored.map((s) => s.key)}::text[], ${stored.map((s) => s.status)}::int[], ${stored.map((s) => JSON.stringify(s.body))}::text[]) AS u(k, s, b)
+        WHERE r.scope = ${scope} AND r.key = u.k`;
+    }
+    if (refused.length > 0) await tx.$executeRaw`DELETE FROM idempotency_record WHERE scope = ${scope} AND key = ANY(${refused}::text[])`;
+    return group.map((p) => answers.get(p)!);
+  }, { timeout: 60_000, maxWait: 30_000 });
+}
+
+async function replayKnown(tx: Tx, scope: string, known: Pending[], answers: Map<Pending, IntakeAnswer>) {
+  if (known.length === 0) return;
+  const prior = new Map((await tx.idempotencyRecord.findMany({ where: { scope, key: { in: known.map((p) => p.key) } } })).map((r) => [r.key, r]));
+  for (const p of known) {
+    const r = prior.get(p.key);
+    if (r && r.requestHash !== p.hash) {
+      answers.set(p, { status: 422, body: errorBody("idempotency_key_reused", `Idempotency-Key "${p.key}" was already used with a different request body.`), replayed: false });
+    } else if (r) {
+      answers.set(p, { status: r.status, body: r.response, replayed: true });
+    } else {
+      // Its record vanished between the insert and this read (a refused order's record deleted meanwhile): retry.
+      answers.set(p, { status: 409, body: errorBody("retry", "This request raced another with the same Idempotency-Key; retry it."), replayed: false });
+    }
+  }
+}
