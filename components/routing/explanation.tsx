@@ -28,6 +28,8 @@ export function RoutingExplanation({ explanation: e, strategy }: { explanation: 
   const decidingStep = w.by === "ranker" ? w.rankerIndex : null;
   const groups = groupFiltered(e.filtered);
   const rankerKinds = e.topPlans[0]?.values.map((v) => v.kind) ?? [];
+  // A pickup without a chosen store scores no plans: the stores that can hand everything over are offered by distance.
+  const offer = e.search === "pickup" && e.topPlans.length === 0;
 
   return (
     <section className="space-y-5 text-sm" data-testid="routing-explanation">
@@ -35,7 +37,7 @@ export function RoutingExplanation({ explanation: e, strategy }: { explanation: 
         <h3 className="text-base font-medium">{t("routing.explanation.title")}</h3>
         {strategy && (
           <p className="text-xs text-slate-500" data-testid="explanation-strategy">
-            <span className="font-mono">{t("routing.explanation.strategy", { code: strategy.code })}</span>
+            <span>{t("routing.explanation.strategy", { code: strategy.code })}</span>
             {strategy.versionId !== undefined && <span> · {t("routing.explanation.version", { id: strategy.versionId })}</span>}
           </p>
         )}
@@ -53,8 +55,13 @@ export function RoutingExplanation({ explanation: e, strategy }: { explanation: 
       </div>
 
       <p className="text-slate-600">
-        {t("routing.explanation.summary", { candidates: n(e.candidatesConsidered), plans: n(e.plansConsidered) })}{" "}
-        {t(`routing.explanation.search.${e.search}`)}
+        {offer ? (
+          t("routing.explanation.summaryPickup", { candidates: n(e.candidatesConsidered) })
+        ) : (
+          <>
+            {t("routing.explanation.summary", { candidates: n(e.candidatesConsidered), plans: n(e.plansConsidered) })} {t(`routing.explanation.search.${e.search}`)}
+          </>
+        )}
         {!e.exhaustive && <span className="text-amber-700"> {t("routing.explanation.narrowed")}</span>}
       </p>
 
@@ -148,7 +155,7 @@ export function RoutingExplanation({ explanation: e, strategy }: { explanation: 
         </div>
       )}
 
-      {e.search !== "pickup" || e.topPlans.length > 0 ? (
+      {!offer ? (
         <div className="space-y-2">
           <h4 className="font-medium">{t("routing.explanation.plans")}</h4>
           {e.topPlans.length === 0 ? (

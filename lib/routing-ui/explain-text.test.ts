@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n";
-import { countText, formatKm, groupFiltered, marginText, valueText, winnerReasonText } from "./explain-text";
+import { countText, formatKm, groupFiltered, marginText, valueShort, valueText, winnerReasonText } from "./explain-text";
 
 const en = translator("en");
 const zh = translator("zh-CN");
@@ -16,8 +16,8 @@ describe("formatKm", () => {
 
 describe("valueText", () => {
   it("words each rule's value", () => {
-    expect(valueText(en, "en", { kind: "fill", shippedUnits: 3, backOrderedUnits: 0 })).toBe("all 3 units ship");
-    expect(valueText(en, "en", { kind: "fill", shippedUnits: 3, backOrderedUnits: 2 })).toBe("3 units ship, 2 back-ordered");
+    expect(valueText(en, "en", { kind: "fill", shippedUnits: 3, backOrderedUnits: 0 })).toBe("3/3 units shipped");
+    expect(valueText(en, "en", { kind: "fill", shippedUnits: 3, backOrderedUnits: 2 })).toBe("3/5 units shipped, 2 back-ordered");
     expect(valueText(en, "en", { kind: "nearest", measure: "weighted", km: 12.34 })).toBe("mean 12.3 km");
     expect(valueText(en, "en", { kind: "nearest", measure: "max", km: 99 })).toBe("farthest 99.0 km");
     expect(valueText(en, "en", { kind: "complete", shipments: 1 })).toBe("1 shipment");
@@ -25,6 +25,16 @@ describe("valueText", () => {
     expect(valueText(en, "en", { kind: "designated", units: [3, 0], otherUnits: 1 })).toBe("from the list 3 · 0; elsewhere 1");
     expect(valueText(en, "en", { kind: "lowestCost", cents: 3150 })).toBe("cost ¥31.50");
     expect(valueText(zh, "zh-CN", { kind: "complete", shipments: 2 })).toBe("2 个包裹");
+  });
+});
+
+describe("valueShort", () => {
+  it("gives the bare number", () => {
+    expect(valueShort(en, "en", { kind: "fill", shippedUnits: 2, backOrderedUnits: 1 })).toBe("2/3");
+    expect(valueShort(en, "en", { kind: "nearest", measure: "max", km: 1.25 })).toBe("1.3 km");
+    expect(valueShort(en, "en", { kind: "complete", shipments: 2 })).toBe("2");
+    expect(valueShort(en, "en", { kind: "designated", units: [2, 0], otherUnits: 1 })).toBe("2 · 0 | 1");
+    expect(valueShort(zh, "zh-CN", { kind: "lowestCost", cents: 1583 })).toBe("¥15.83");
   });
 });
 

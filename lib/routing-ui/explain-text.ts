@@ -36,8 +36,8 @@ export function valueText(t: Translate, locale: Locale, v: LevelValue): string {
   switch (v.kind) {
     case "fill":
       return v.backOrderedUnits > 0
-        ? t("routing.value.fillBackOrdered", { shipped: n(v.shippedUnits), backOrdered: n(v.backOrderedUnits) })
-        : t("routing.value.fill", { shipped: n(v.shippedUnits) });
+        ? t("routing.value.fillBackOrdered", { shipped: n(v.shippedUnits), total: n(v.shippedUnits + v.backOrderedUnits), backOrdered: n(v.backOrderedUnits) })
+        : t("routing.value.fill", { shipped: n(v.shippedUnits), total: n(v.shippedUnits) });
     case "nearest":
       return t(v.measure === "max" ? "routing.value.nearest.max" : "routing.value.nearest.weighted", { km: formatKm(locale, v.km) });
     case "complete":
@@ -46,6 +46,22 @@ export function valueText(t: Translate, locale: Locale, v: LevelValue): string {
       return t("routing.value.designated", { units: v.units.map(n).join(" · "), other: n(v.otherUnits) });
     case "lowestCost":
       return t("routing.value.lowestCost", { amount: formatMoney(locale, v.cents) });
+  }
+}
+
+/** The bare number of a value, for tables whose column names the rule: "2/3", "12.3 km", "2", "¥31.50". */
+export function valueShort(t: Translate, locale: Locale, v: LevelValue): string {
+  switch (v.kind) {
+    case "fill":
+      return `${formatNumber(locale, v.shippedUnits)}/${formatNumber(locale, v.shippedUnits + v.backOrderedUnits)}`;
+    case "nearest":
+      return kmText(t, locale, v.km);
+    case "complete":
+      return formatNumber(locale, v.shipments);
+    case "designated":
+      return `${v.units.map((u) => formatNumber(locale, u)).join(" · ")} | ${formatNumber(locale, v.otherUnits)}`;
+    case "lowestCost":
+      return moneyText(t, locale, v.cents);
   }
 }
 

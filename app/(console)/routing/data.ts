@@ -1,0 +1,52 @@
+import "server-only";
+import { cache } from "react";
+import type { Candidate } from "@/lib/routing";
+import { db } from "@/lib/server/db";
+
+// What the routing pages read besides lib/server/routing: the network's locations (to name them by code in the
+// editor, and to complete the simulator's candidates with what route() needs) and a sample SKU for the simulator.
+// Small, network-wide look-ups for HQ pages; callers check the permission first.
+
+export type LocationRef = {
+  id: number;
+  code: string;
+  name: string;
+  type: Candidate["type"];
+  region: string;
+  province: string;
+  canShip: boolean;
+  canPickup: boolean;
+  cost: Candidate["cost"];
+};
+
+export const routingLocations = cache(async (): Promise<LocationRef[]> => {
+  const rows = await db().location.findMany({
+    orderBy: { code: "asc" },
+    select: {
+      id: true, code: true, name: true, type: true, region: true, province: true, canShip: true, canPickup: true,
+      shipBaseCents: true, shipPerKmCents: true, shipPerUnitCents: true,
+    },
+  });
+  return rows.map((l) => ({
+    id: l.id, code: l.code, name: l.name, type: l.type, region: l.region, province: l.province, canShip: l.canShip, canPickup: l.canPickup,
+    cost: { baseCents: l.shipBaseCents, perKmCents: l.shipPerKmCents, perUnitCents: l.shipPerUnitCents },
+  }));
+});
+
+/** SKUs for the simulator's first sample order: held in the most locations, most units first. */
+export async function sampleSkus(limit = 3): Promise<string[]> {
+  const rows = await db().$queryRaw<{ code: string }[]>`
+    SELECT k.code FROM stock_level sl JOIN sku k ON k.id = sl.sku_id
+    WHERE sl.on_hand - sl.reserved - sl.safety_stock > 0
+    GROUP BY k.id, k.code
+    ORDER BY COUNT(*) DESC, SUM(sl.on_hand - sl.reserved - sl.safety_stock) DESC, k.code
+    LIMIT ${limit}`;
+  return rows.map((r) => r.code);
+}
+
+/** SKU ids by code (codes not found are absent). */
+export async function skuIdsByCode(codes: string[]): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db().sku.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
