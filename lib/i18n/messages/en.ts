@@ -4,6 +4,7 @@ import { auditEn } from "./audit.en";
 import { channelsEn } from "./channels.en";
 import { intakeEn } from "./intake.en";
 import { inventoryEn } from "./inventory.en";
+import { ordersEn } from "./orders.en";
 import { routingEn } from "./routing.en";
 
 const core = {
@@ -98,6 +99,6 @@ const core = {
   "loading": "Loading…",
 } as const;
 
-export const en = { ...core, ...inventoryEn, ...intakeEn, ...auditEn, ...channelsEn, ...routingEn } as const;
+export const en = { ...core, ...inventoryEn, ...intakeEn, ...auditEn, ...channelsEn, ...routingEn, ...ordersEn } as const;
 
 export type MessageKey = keyof typeof en;

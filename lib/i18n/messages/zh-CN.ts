@@ -3,6 +3,7 @@ import { channelsZhCN } from "./channels.zh-CN";
 import type { MessageKey } from "./en";
 import { intakeZhCN } from "./intake.zh-CN";
 import { inventoryZhCN } from "./inventory.zh-CN";
+import { ordersZhCN } from "./orders.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
 
 const core = {
@@ -97,4 +98,4 @@ const core = {
   "loading": "加载中…",
 };
 
-export const zhCN: Record<MessageKey, string> = { ...core, ...inventoryZhCN, ...intakeZhCN, ...auditZhCN, ...channelsZhCN, ...routingZhCN };
+export const zhCN: Record<MessageKey, string> = { ...core, ...inventoryZhCN, ...intakeZhCN, ...auditZhCN, ...channelsZhCN, ...routingZhCN, ...ordersZhCN };

@@ -170,6 +170,8 @@ export type OrderEventView = {
   /** Rejected: where the lines went instead, and what nothing could fill. */
   reroutedTo?: string[];
   backOrdered?: { sku: string; quantity: number }[];
+  /** Rejected: the lines the store gave back. */
+  lines?: { sku: string; quantity: number }[];
   strategy?: string;
 };
 
@@ -223,7 +225,7 @@ export async function orderDetail(scope: DataScope, id: bigint): Promise<OrderDe
   const locationIds = new Set<number>([...order.shipments.map((s) => s.locationId), ...order.lines.flatMap((l) => (l.fulfillLocationId ? [l.fulfillLocationId] : []))]);
   if (order.sellingLocationId) locationIds.add(order.sellingLocationId);
   if (order.pickupLocationId) locationIds.add(order.pickupLocationId);
-  const eventSkuIds = order.events.flatMap((e) => detailLines(e.detail, "backOrdered").map((l) => l.skuId));
+  const eventSkuIds = order.events.flatMap((e) => [...detailLines(e.detail, "backOrdered"), ...detailLines(e.detail, "lines")].map((l) => l.skuId));
   for (const e of order.events) {
     const at = num((e.detail as Record<string, unknown> | null)?.locationId);
     if (at !== undefined) locationIds.add(at);
@@ -287,6 +289,7 @@ export async function orderDetail(scope: DataScope, id: bigint): Promise<OrderDe
         reason: typeof d.reason === "string" ? d.reason : undefined,
         reroutedTo: Array.isArray(d.reroutedTo) ? d.reroutedTo.filter((c): c is string => typeof c === "string") : undefined,
         backOrdered: Array.isArray(d.backOrdered) ? detailLines(d, "backOrdered").map((l) => ({ sku: skuCode.get(l.skuId) ?? `#${l.skuId}`, quantity: l.quantity })) : undefined,
+        lines: Array.isArray(d.lines) ? detailLines(d, "lines").map((l) => ({ sku: skuCode.get(l.skuId) ?? `#${l.skuId}`, quantity: l.quantity })) : undefined,
         strategy: typeof d.strategy === "string" ? d.strategy : undefined,
       };
     }),
