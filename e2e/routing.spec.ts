@@ -219,7 +219,9 @@ test("HQ creates a strategy, reorders its rules by keyboard and by drag, is refu
   await expect(page.getByTestId("changes")).toContainText("Rule order Complete → Nearest → Lowest cost becomes Complete → Lowest cost → Nearest");
   await page.getByTestId("strategy-editor").getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("editor-message")).toHaveText("Draft v2 saved.");
-  await expect(page.getByTestId("version-history").locator("tr[data-version='2']")).toHaveAttribute("data-status", "DRAFT");
+  const v2 = page.getByTestId("version-history").locator("tr[data-version='2']");
+  await expect(v2).toHaveAttribute("data-status", "DRAFT");
+  await expect(v2.getByTestId("version-changes")).toHaveText("Rule order Complete → Nearest → Lowest cost becomes Complete → Lowest cost → Nearest");
 
   // The list shows the active version and the draft; a channel can be assigned and handed back to the default.
   await page.goto("/routing");

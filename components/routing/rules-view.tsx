@@ -21,7 +21,7 @@ export function RulesView({ rules, testId }: { rules: RulesForm; testId?: string
           {rules.filters.length === 0 ? (
             <span className="text-slate-500">{t("routing.editor.noFilters")}</span>
           ) : (
-            <ul className="list-inside list-disc space-y-0.5">
+            <ul className="list-outside list-disc space-y-0.5 pl-5">
               {rules.filters.map((f, i) => (
                 <li key={i}>{filterText(t, f)}</li>
               ))}
@@ -32,7 +32,7 @@ export function RulesView({ rules, testId }: { rules: RulesForm; testId?: string
       <div>
         <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{t("routing.editor.rankers")}</dt>
         <dd className="mt-0.5">
-          <ol className="list-inside list-decimal space-y-0.5" data-testid="view-rankers">
+          <ol className="list-outside list-decimal space-y-0.5 pl-5" data-testid="view-rankers">
             {rules.rankers.map((r) => (
               <li key={r.kind} data-kind={r.kind}>
                 {rankerText(t, r)}

@@ -52,6 +52,7 @@ export function StrategyEditor({
   initialNote,
   draft,
   active,
+  reference,
   locationCodes,
 }: {
   strategyId: number;
@@ -59,6 +60,8 @@ export function StrategyEditor({
   initialNote: string;
   draft: { version: number } | null;
   active: { version: number; rules: RulesForm } | null;
+  /** Without an active version: the rules its channels would route by instead (the default strategy's). */
+  reference?: { code: string; version: number; rules: RulesForm } | null;
   locationCodes: string[];
 }) {
   const { t } = useI18n();
@@ -152,7 +155,8 @@ export function StrategyEditor({
 
   const freeFilters = FILTER_KINDS.filter((k) => !form.filters.some((f) => f.kind === k));
   const freeRankers = RANKER_KINDS.filter((k) => !form.rankers.some((r) => r.kind === k));
-  const changes = active ? rulesDiff(active.rules, form) : null;
+  const base = active ?? reference ?? null;
+  const changes = base ? rulesDiff(base.rules, form) : null;
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -388,15 +392,17 @@ export function StrategyEditor({
       <aside className="space-y-6">
         <section className="space-y-3 rounded-xl border border-slate-200 bg-slate-50/60 p-5" data-testid="active-rules">
           <h2 className="text-lg font-medium">{active ? t("routing.editor.activeTitle", { version: active.version }) : t("routing.editor.noActiveTitle")}</h2>
-          {active ? <RulesView rules={active.rules} /> : <p className="text-sm text-slate-500">{t("routing.editor.noActive")}</p>}
+          {!active && <p className="text-sm text-slate-500">{t("routing.editor.noActive")}</p>}
+          {!active && reference && <p className="text-sm font-medium text-slate-700">{t("routing.editor.reference", { code: reference.code, version: reference.version })}</p>}
+          {base && <RulesView rules={base.rules} />}
         </section>
         {changes && (
           <section className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="changes">
-            <h2 className="text-lg font-medium">{t("routing.editor.changesTitle")}</h2>
+            <h2 className="text-lg font-medium">{active ? t("routing.editor.changesTitle") : t("routing.editor.changesFromReference")}</h2>
             {changes.length === 0 ? (
-              <p className="text-sm text-slate-500">{t("routing.editor.noChanges")}</p>
+              <p className="text-sm text-slate-500">{active ? t("routing.editor.noChanges") : t("routing.editor.noChangesFromReference")}</p>
             ) : (
-              <ul className="list-inside list-disc space-y-1 text-sm">
+              <ul className="list-outside list-disc space-y-1 pl-5 text-sm">
                 {changes.map((c, i) => (
                   <li key={i} data-change={c.kind}>
                     {changeText(t, c)}

@@ -34,7 +34,7 @@ export const routingEn = {
   // ---- The explanation of one decision ------------------------------------------------------------------------
   "routing.explanation.title": "Why this plan",
   "routing.explanation.strategy": "Strategy {code}",
-  "routing.explanation.version": "rules version #{id}",
+  "routing.explanation.version": "version id {id}",
   "routing.explanation.summary": "{candidates} candidate locations passed the filters and hold some of the order; {plans} plans scored.",
   "routing.explanation.summaryPickup": "{candidates} stores passed the filters and can hand over the whole order; the nearest are offered.",
   "routing.explanation.search.blocks": "Every plan that could win was compared.",
@@ -186,6 +186,9 @@ export const routingEn = {
   "routing.editor.noActive": "This strategy has never been activated; channels cannot use it yet.",
   "routing.editor.changesTitle": "What the draft changes",
   "routing.editor.noChanges": "Nothing: the draft has the active rules.",
+  "routing.editor.reference": "Compared here with the default strategy, {code} v{version}:",
+  "routing.editor.changesFromReference": "What the draft changes against the default",
+  "routing.editor.noChangesFromReference": "Nothing: the draft has the default's rules.",
   "routing.rules.noCodes": "none listed",
   "routing.rules.withValue": "{name}: {value}",
   "routing.rules.withMeasure": "{name} ({measure})",
@@ -210,6 +213,9 @@ export const routingEn = {
   "routing.history.activated": "Activated by",
   "routing.history.note": "Note",
   "routing.history.rules": "Rules",
+  "routing.history.changes": "Changes from the version before",
+  "routing.history.first": "first version",
+  "routing.history.same": "same rules",
   "routing.history.show": "Show rules",
 
   // ---- Simulator -------------------------------------------------------------------------------------------------

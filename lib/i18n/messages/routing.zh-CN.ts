@@ -34,7 +34,7 @@ export const routingZhCN: Record<keyof typeof routingEn, string> = {
   // ---- 单次路由决策的说明 ----------------------------------------------------------------------------------------
   "routing.explanation.title": "为何选择此方案",
   "routing.explanation.strategy": "策略 {code}",
-  "routing.explanation.version": "规则版本 #{id}",
+  "routing.explanation.version": "版本 ID {id}",
   "routing.explanation.summary": "{candidates} 个候选仓点通过过滤且持有订单中的货品；共评估 {plans} 个方案。",
   "routing.explanation.summaryPickup": "{candidates} 家门店通过过滤且能整单交付；提供其中最近的几家。",
   "routing.explanation.search.blocks": "已比较所有可能胜出的方案。",
@@ -186,6 +186,9 @@ export const routingZhCN: Record<keyof typeof routingEn, string> = {
   "routing.editor.noActive": "此策略从未启用，渠道暂不能使用。",
   "routing.editor.changesTitle": "草稿的改动",
   "routing.editor.noChanges": "无：草稿与生效规则相同。",
+  "routing.editor.reference": "此处与默认策略 {code} v{version} 对比：",
+  "routing.editor.changesFromReference": "草稿相对默认策略的改动",
+  "routing.editor.noChangesFromReference": "无：草稿与默认策略的规则相同。",
   "routing.rules.noCodes": "未填写",
   "routing.rules.withValue": "{name}：{value}",
   "routing.rules.withMeasure": "{name}（{measure}）",
@@ -210,6 +213,9 @@ export const routingZhCN: Record<keyof typeof routingEn, string> = {
   "routing.history.activated": "启用人",
   "routing.history.note": "备注",
   "routing.history.rules": "规则",
+  "routing.history.changes": "相对上一版本的改动",
+  "routing.history.first": "首个版本",
+  "routing.history.same": "规则相同",
   "routing.history.show": "查看规则",
 
   // ---- 模拟器 ----------------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ import { Simulator } from "@/components/routing/simulator";
 import { StrategyEditor } from "@/components/routing/strategy-editor";
 import { DEFAULT_TIME_ZONE } from "@/lib/channels/zoned-time";
 import type { MessageKey } from "@/lib/i18n";
-import { rulesToForm, type RulesForm } from "@/lib/routing-ui/rules-form";
+import { rulesDiff, rulesToForm, type RulesForm } from "@/lib/routing-ui/rules-form";
+import { changeText } from "@/lib/routing-ui/rules-text";
 import { listChannels } from "@/lib/server/channels/channels";
 import { serverTranslator } from "@/lib/server/i18n";
 import { requireSection } from "@/lib/server/permissions";
@@ -34,6 +35,19 @@ const STATUS_TONE: Record<string, string> = {
   RETIRED: "bg-slate-100 text-slate-600 ring-slate-200",
 };
 
+/** A version's changes against the one before it (null for the first version). */
+function VersionChanges({ changes, first, same }: { changes: string[] | null; first: string; same: string }) {
+  if (changes === null) return <span className="text-slate-400">{first}</span>;
+  if (changes.length === 0) return <span className="text-slate-400">{same}</span>;
+  return (
+    <ul className="list-outside list-disc space-y-0.5 pl-4">
+      {changes.map((c, j) => (
+        <li key={j}>{c}</li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function StrategyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireSection("routing");
   const { id: raw } = await params;
@@ -56,6 +70,9 @@ export default async function StrategyPage({ params, searchParams }: { params: P
   const active = strategy.versions.find((v) => v.status === "ACTIVE") ?? null;
   const fallback = strategies.find((s) => s.isDefault);
   const time = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: DEFAULT_TIME_ZONE }).format(d);
+  // Versions newest first: each one's changes against the one before it.
+  const forms = strategy.versions.map(form);
+  const changesOf = (i: number) => (i + 1 < forms.length ? rulesDiff(forms[i + 1], forms[i]).map((c) => changeText(t, c)) : null);
   const users = strategy.isDefault ? channels.filter((c) => c.routingStrategyId === null) : strategy.channels;
 
   return (
@@ -102,6 +119,11 @@ export default async function StrategyPage({ params, searchParams }: { params: P
             initialNote={draft?.note && draft.note !== "created" ? draft.note : ""}
             draft={draft ? { version: draft.version } : null}
             active={active ? { version: active.version, rules: form(active) } : null}
+            reference={
+              !active && fallback?.active && fallback.id !== strategy.id
+                ? { code: fallback.code, version: fallback.active.version, rules: rulesToForm(rulesOf(fallback.active), (lid) => codeOf.get(lid)) }
+                : null
+            }
             locationCodes={locations.map((l) => l.code)}
           />
 
@@ -120,11 +142,12 @@ export default async function StrategyPage({ params, searchParams }: { params: P
                     { label: t("routing.history.created") },
                     { label: t("routing.history.activated") },
                     { label: t("routing.history.note") },
+                    { label: t("routing.history.changes") },
                     { label: t("routing.history.rules") },
                   ]}
                 />
                 <tbody>
-                  {strategy.versions.map((v) => (
+                  {strategy.versions.map((v, i) => (
                     <tr key={v.id} className="border-b border-slate-100 align-top last:border-0" data-version={v.version} data-status={v.status}>
                       <td className="py-2 pr-3 font-medium">v{v.version}</td>
                       <td className="py-2 pr-3">
@@ -149,11 +172,14 @@ export default async function StrategyPage({ params, searchParams }: { params: P
                         )}
                       </td>
                       <td className="py-2 pr-3 text-slate-600">{v.note ?? <span className="text-slate-400">—</span>}</td>
+                      <td className="py-2 pr-3 text-slate-600" data-testid="version-changes">
+                        <VersionChanges changes={changesOf(i)} first={t("routing.history.first")} same={t("routing.history.same")} />
+                      </td>
                       <td className="py-2">
                         <details>
                           <summary className="cursor-pointer text-brand-700 select-none hover:underline">{t("routing.history.show")}</summary>
                           <div className="mt-2 rounded-lg border border-slate-200 bg-slate-50/60 p-3">
-                            <RulesView rules={form(v)} />
+                            <RulesView rules={forms[i]} />
                           </div>
                         </details>
                       </td>
