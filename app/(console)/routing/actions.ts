@@ -9,7 +9,7 @@ import { strategyRules } from "@/lib/server/orders/strategy-rules";
 import { replay, type ReplayMetrics, simulateOrder } from "@/lib/server/routing/simulate";
 import { activateDraft, assignStrategy, createStrategy, discardDraft, getStrategy, listStrategies, rulesOf, saveDraft } from "@/lib/server/routing/strategies";
 import { CITIES } from "@/prisma/seed/cities";
-import { routingLocations, skuIdsByCode } from "./data";
+import { routingLocations, skuIdsByCode } from "@/lib/server/routing/catalog";
 
 // Thin: permission and input (validatedAction) → lib/server/routing → plain data for the client. Bad input comes
 // back as field errors naming the field, the value and why; refusals by the rules as a message.

@@ -10,7 +10,7 @@ import { listChannels } from "@/lib/server/channels/channels";
 import { serverTranslator } from "@/lib/server/i18n";
 import { requireSection } from "@/lib/server/permissions";
 import { listStrategies, rulesOf } from "@/lib/server/routing/strategies";
-import { routingLocations } from "./data";
+import { routingLocations } from "@/lib/server/routing/catalog";
 
 export const metadata: Metadata = { title: "Routing" };
 

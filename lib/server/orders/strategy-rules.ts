@@ -10,7 +10,7 @@ export const filterSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("sameProvince") }),
   z.object({ kind: z.literal("capability") }),
   z.object({ kind: z.literal("capacity") }),
-  z.object({ kind: z.literal("minAtpMargin"), units: z.number().int().min(0).max(1_000_000) }),
+  z.object({ kind: z.literal("minAtpMargin"), units: z.number("must be a number").int("must be a whole number").min(0, "cannot be negative").max(1_000_000, "at most 1,000,000") }),
   z.object({ kind: z.literal("exclude"), locationIds }),
 ]);
 

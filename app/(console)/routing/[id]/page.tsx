@@ -15,7 +15,7 @@ import { serverTranslator } from "@/lib/server/i18n";
 import { requireSection } from "@/lib/server/permissions";
 import { getStrategy, listStrategies, rulesOf } from "@/lib/server/routing/strategies";
 import { CITIES } from "@/prisma/seed/cities";
-import { routingLocations, sampleSkus } from "../data";
+import { routingLocations, sampleSkus } from "@/lib/server/routing/catalog";
 
 export const metadata: Metadata = { title: "Routing strategy" };
 

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { apiError, zodFields } from "@/lib/server/api/errors";
 import { requireCaller } from "@/lib/server/api/request";
 import { channelForFeed } from "@/lib/server/channels/channels";
-import { db } from "@/lib/server/db";
 import { pickupStoresFor } from "@/lib/server/orders/pickup";
+import { skuIdsByCode } from "@/lib/server/routing/catalog";
 
 // GET /api/v1/pickup-options?lat=31.23&lng=121.47&skus=CODE:2,CODE2:1[&limit=3] — BOPIS: the nearest stores that
 // can hand over the whole order, for the customer to choose; then POST /api/v1/orders with fulfilment PICKUP.
@@ -26,7 +26,7 @@ export async function GET(request: NextRequest) {
   if (!channel) return apiError(403, "channel_key_required", "This key's channel no longer exists.");
 
   const pairs = parsed.data.skus.split(",").map((p) => p.split(":") as [string, string]);
-  const skus = new Map((await db().sku.findMany({ where: { code: { in: pairs.map(([c]) => c) } }, select: { id: true, code: true } })).map((s) => [s.code, s.id]));
+  const skus = await skuIdsByCode(pairs.map(([c]) => c));
   const unknown = pairs.filter(([c]) => !skus.has(c)).map(([c]) => ({ field: "skus", value: c, message: "no SKU with this code" }));
   if (unknown.length > 0) return apiError(404, "unknown_code", "Some SKU codes name nothing that exists.", unknown);
   const stores = await pickupStoresFor(channel.id, parsed.data, pairs.map(([c, q]) => ({ skuId: skus.get(c)!, quantity: Number(q) })), parsed.data.limit);

@@ -3,7 +3,7 @@ import { cache } from "react";
 import type { Candidate } from "@/lib/routing";
 import { db } from "@/lib/server/db";
 
-// What the routing pages read besides lib/server/routing: the network's locations (to name them by code in the
+// What the routing pages read besides strategies and the simulator: the network's locations (to name them by code in the
 // editor, and to complete the simulator's candidates with what route() needs) and a sample SKU for the simulator.
 // Small, network-wide look-ups for HQ pages; callers check the permission first.
 
