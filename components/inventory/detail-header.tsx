@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 /** Breadcrumb back to the grid, the record's name, and a line of facts starting with its code. */
 export function DetailHeader({
@@ -18,11 +18,7 @@ export function DetailHeader({
 }) {
   return (
     <>
-      <nav className="text-sm text-slate-500" aria-label={breadcrumbLabel}>
-        <Link href="/inventory" className="hover:text-slate-800 hover:underline">{gridLabel}</Link>
-        <span className="mx-1.5">/</span>
-        <span className="font-mono text-xs">{code}</span>
-      </nav>
+      <Breadcrumb label={breadcrumbLabel} href="/inventory" parent={gridLabel} current={code} />
       <h1 className="mt-1 text-2xl font-semibold" data-testid={`${testIdPrefix}-title`}>{title}</h1>
       <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
         <span className="font-mono text-xs leading-5" data-testid={`${testIdPrefix}-code`}>{code}</span>

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import { apiError } from "./errors";
+import { channelForFeed } from "../channels/channels";
 import { type ApiCaller, authenticateApiKey } from "./keys";
 
 type Ok<T> = { ok: true; value: T };
@@ -27,4 +28,26 @@ export async function readJson(request: NextRequest): Promise<Ok<unknown> | Err>
   } catch {
     return { ok: false, response: apiError(400, "invalid_json", "The body is not valid JSON.") };
   }
+}
+
+/**
+ * A channel's order call: a key that belongs to an active channel, an Idempotency-Key and a JSON body — or the
+ * answer that says which is missing (checked in that order, so a stranger learns nothing about channels).
+ */
+export async function requireChannelOrderCall(
+  request: NextRequest,
+): Promise<Ok<{ caller: ApiCaller; channel: { id: number; code: string }; key: string; json: unknown }> | Err> {
+  const who = await requireCaller(request);
+  if (!who.ok) return who;
+  if (who.value.channelId === null) {
+    return { ok: false, response: apiError(403, "channel_key_required", "Orders come from a channel: use a key created on the channel's page.") };
+  }
+  const idem = requireIdempotencyKey(request);
+  if (!idem.ok) return idem;
+  const body = await readJson(request);
+  if (!body.ok) return body;
+  const channel = await channelForFeed(who.value.channelId);
+  if (!channel) return { ok: false, response: apiError(403, "channel_key_required", "This key's channel no longer exists.") };
+  if (!channel.active) return { ok: false, response: apiError(403, "channel_inactive", `Channel ${channel.code} is inactive and takes no orders.`) };
+  return { ok: true, value: { caller: who.value, channel, key: idem.value, json: body.value } };
 }

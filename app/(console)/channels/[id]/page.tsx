@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Breadcrumb } from "@/components/breadcrumb";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChannelForm } from "@/components/channels/channel-form";
@@ -48,13 +49,7 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
   return (
     <div className="space-y-6">
       <div>
-        <nav className="text-sm text-slate-500" aria-label={t("lock.breadcrumb")}>
-          <Link href="/channels" className="hover:text-slate-800 hover:underline">
-            {t("channels.title")}
-          </Link>
-          <span className="mx-1.5">/</span>
-          <span className="font-mono text-xs">{channel.code}</span>
-        </nav>
+        <Breadcrumb label={t("lock.breadcrumb")} href="/channels" parent={t("channels.title")} current={channel.code} />
         <h1 className="mt-1 text-2xl font-semibold" data-testid="channel-title">
           {channel.name}
         </h1>

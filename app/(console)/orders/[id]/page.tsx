@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { notFound } from "next/navigation";
 import { CancelOrder } from "@/components/orders/cancel-order";
 import { LedgerTrail, OrderEvents } from "@/components/orders/order-history";
@@ -36,11 +36,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   return (
     <div className="space-y-6">
       <div>
-        <nav className="text-sm text-slate-500" aria-label={t("orders.breadcrumb")}>
-          <Link href="/orders" className="hover:text-slate-800 hover:underline">{t("orders.title")}</Link>
-          <span className="mx-1.5">/</span>
-          <span className="font-mono text-xs">{label}</span>
-        </nav>
+        <Breadcrumb label={t("orders.breadcrumb")} href="/orders" parent={t("orders.title")} current={label} />
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold" data-testid="order-title">{t("orders.detail.title", { no: label })}</h1>
           <StatusBadge status={order.status} label={t(`orders.status.${order.status}` as MessageKey)} testId="order-status" />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { OrderForm } from "@/components/orders/order-form";
@@ -26,11 +26,7 @@ export default async function NewOrderPage() {
   return (
     <div className="max-w-5xl space-y-6">
       <div>
-        <nav className="text-sm text-slate-500" aria-label={t("orders.breadcrumb")}>
-          <Link href="/orders" className="hover:text-slate-800 hover:underline">{t("orders.title")}</Link>
-          <span className="mx-1.5">/</span>
-          <span>{t("orders.new")}</span>
-        </nav>
+        <Breadcrumb label={t("orders.breadcrumb")} href="/orders" parent={t("orders.title")} current={t("orders.new")} code={false} />
         <h1 className="mt-1 text-2xl font-semibold">{t("orders.form.title")}</h1>
         <p className="text-sm text-slate-500">{t("orders.form.subtitle")}</p>
       </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Breadcrumb } from "@/components/breadcrumb";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TableHead } from "@/components/table-head";
@@ -78,13 +79,7 @@ export default async function StrategyPage({ params, searchParams }: { params: P
   return (
     <div className="space-y-6">
       <div>
-        <nav className="text-sm text-slate-500" aria-label={t("routing.breadcrumb")}>
-          <Link href="/routing" className="hover:text-slate-800 hover:underline">
-            {t("routing.title")}
-          </Link>
-          <span className="mx-1.5">/</span>
-          <span className="font-mono text-xs">{strategy.code}</span>
-        </nav>
+        <Breadcrumb label={t("routing.breadcrumb")} href="/routing" parent={t("routing.title")} current={strategy.code} />
         <h1 className="mt-1 text-2xl font-semibold" data-testid="strategy-title">
           {strategy.name}
         </h1>

@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiError, zodFields } from "@/lib/server/api/errors";
-import { readJson, requireCaller, requireIdempotencyKey } from "@/lib/server/api/request";
-import { channelForFeed } from "@/lib/server/channels/channels";
+import { requireChannelOrderCall } from "@/lib/server/api/request";
 import { isUniqueViolation } from "@/lib/server/orders/batch";
 import { orderInput } from "@/lib/server/orders/input";
 import { placeOrderGrouped } from "@/lib/server/orders/intake-group";
@@ -10,21 +9,13 @@ import { placeOrderGrouped } from "@/lib/server/orders/intake-group";
 // requests that arrived meanwhile: lib/server/orders/intake-group.ts).
 // Authorization: Bearer <channel API key>; Idempotency-Key: <unique per order>. Errors are JSON.
 export async function POST(request: NextRequest) {
-  const who = await requireCaller(request);
-  if (!who.ok) return who.response;
-  if (who.value.channelId === null) return apiError(403, "channel_key_required", "Orders come from a channel: use a key created on the channel's page.");
-  const idem = requireIdempotencyKey(request);
-  if (!idem.ok) return idem.response;
-  const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const parsed = orderInput.safeParse(body.value);
-  if (!parsed.success) return apiError(422, "invalid_body", "The order is not valid; nothing was written.", zodFields(parsed.error, body.value));
-  const channel = await channelForFeed(who.value.channelId);
-  if (!channel) return apiError(403, "channel_key_required", "This key's channel no longer exists.");
-  if (!channel.active) return apiError(403, "channel_inactive", `Channel ${channel.code} is inactive and takes no orders.`);
-
+  const call = await requireChannelOrderCall(request);
+  if (!call.ok) return call.response;
+  const { caller, channel, key, json } = call.value;
+  const parsed = orderInput.safeParse(json);
+  if (!parsed.success) return apiError(422, "invalid_body", "The order is not valid; nothing was written.", zodFields(parsed.error, json));
   try {
-    const result = await placeOrderGrouped(channel, parsed.data, idem.value, `api:${who.value.name}`);
+    const result = await placeOrderGrouped(channel, parsed.data, key, `api:${caller.name}`);
     return NextResponse.json(result.body, { status: result.status, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
   } catch (error) {
     if (isUniqueViolation(error)) return apiError(409, "duplicate_order", `Order ${parsed.data.orderNo} was already placed under another Idempotency-Key.`);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { notFound } from "next/navigation";
 import { CancelLockButton } from "@/components/channels/cancel-lock-button";
 import { LockEditor } from "@/components/channels/lock-editor";
@@ -105,13 +105,7 @@ export default async function LockPage({ params, searchParams }: { params: Promi
   return (
     <div className="space-y-6">
       <div>
-        <nav className="text-sm text-slate-500" aria-label={t("lock.breadcrumb")}>
-          <Link href="/channels" className="hover:text-slate-800 hover:underline">
-            {t("channels.title")}
-          </Link>
-          <span className="mx-1.5">/</span>
-          <span className="font-mono text-xs">{lock.channel.code}</span>
-        </nav>
+        <Breadcrumb label={t("lock.breadcrumb")} href="/channels" parent={t("channels.title")} current={lock.channel.code} />
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold" data-testid="lock-title">
             {t("lock.edit.title", { name: lock.name })}

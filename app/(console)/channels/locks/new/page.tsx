@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { LockEditor } from "@/components/channels/lock-editor";
 import type { LockValues } from "@/lib/channels/views";
 import { DEFAULT_TIME_ZONE, utcToZoned } from "@/lib/channels/zoned-time";
@@ -37,13 +37,7 @@ export default async function NewLockPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <div>
-        <nav className="text-sm text-slate-500" aria-label={t("lock.breadcrumb")}>
-          <Link href="/channels" className="hover:text-slate-800 hover:underline">
-            {t("channels.title")}
-          </Link>
-          <span className="mx-1.5">/</span>
-          <span>{t("channels.newLock")}</span>
-        </nav>
+        <Breadcrumb label={t("lock.breadcrumb")} href="/channels" parent={t("channels.title")} current={t("channels.newLock")} code={false} />
         <h1 className="mt-1 text-2xl font-semibold">{t("lock.new.title")}</h1>
         <p className="text-sm text-slate-500">{t("lock.new.subtitle")}</p>
       </div>

@@ -1,29 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiError, zodFields } from "@/lib/server/api/errors";
 import { IdempotencyConflict, once } from "@/lib/server/api/idempotency";
-import { readJson, requireCaller, requireIdempotencyKey } from "@/lib/server/api/request";
-import { channelForFeed } from "@/lib/server/channels/channels";
+import { requireChannelOrderCall } from "@/lib/server/api/request";
 import { batchBody, isUniqueViolation, placeBatchIn } from "@/lib/server/orders/batch";
 
 // POST /api/v1/orders/batch — up to 500 orders for bulk sync, each answered on its own:
 // { results: [{ index, orderNo, status: 201, order } | { index, orderNo, status, error: { code, message, fields? } }] }.
 // The Idempotency-Key covers the whole batch: a retry gets the same results.
 export async function POST(request: NextRequest) {
-  const who = await requireCaller(request);
-  if (!who.ok) return who.response;
-  if (who.value.channelId === null) return apiError(403, "channel_key_required", "Orders come from a channel: use a key created on the channel's page.");
-  const idem = requireIdempotencyKey(request);
-  if (!idem.ok) return idem.response;
-  const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const parsed = batchBody.safeParse(body.value);
-  if (!parsed.success) return apiError(422, "invalid_body", "The batch is not valid; nothing was written.", zodFields(parsed.error, body.value));
-  const channel = await channelForFeed(who.value.channelId);
-  if (!channel) return apiError(403, "channel_key_required", "This key's channel no longer exists.");
-  if (!channel.active) return apiError(403, "channel_inactive", `Channel ${channel.code} is inactive and takes no orders.`);
+  const call = await requireChannelOrderCall(request);
+  if (!call.ok) return call.response;
+  const { caller, channel, key, json } = call.value;
+  const parsed = batchBody.safeParse(json);
+  if (!parsed.success) return apiError(422, "invalid_body", "The batch is not valid; nothing was written.", zodFields(parsed.error, json));
   try {
-    const result = await once(`orders-batch:channel-${channel.id}`, idem.value, parsed.data, async (tx) => {
-      const results = await placeBatchIn(tx, channel, parsed.data.orders, `api:${who.value.name}`);
+    const result = await once(`orders-batch:channel-${channel.id}`, key, parsed.data, async (tx) => {
+      const results = await placeBatchIn(tx, channel, parsed.data.orders, `api:${caller.name}`);
       return { status: 200, body: { results } };
     });
     return NextResponse.json(result.body, { status: result.status, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
