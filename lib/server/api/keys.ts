@@ -33,6 +33,17 @@ export async function revokeApiKey(id: number): Promise<boolean> {
 
 export type ApiCaller = { keyId: number; name: string; channelId: number | null };
 
+// last_used_at is for people ("is this key still in use?"): once a minute per key and process is plenty, and
+// writing the key's row on every call would make it a hot row under a burst.
+const USE_EVERY_MS = 60_000;
+const lastNoted = new Map<number, number>();
+function noteUse(keyId: number, now = Date.now()) {
+  if (now - (lastNoted.get(keyId) ?? 0) < USE_EVERY_MS) return;
+  lastNoted.set(keyId, now);
+  // Best effort: a lost update of last_used_at is harmless.
+  void db().apiKey.update({ where: { id: keyId }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+}
+
 /** The caller behind an `Authorization: Bearer yp_…` header, or null for a missing, unknown or revoked key. */
 export async function authenticateApiKey(header: string | null): Promise<ApiCaller | null> {
   const match = /^Bearer\s+yp_([0-9a-f]{12})_([A-Za-z0-9_-]{16,})$/.exec(header?.trim() ?? "");
@@ -41,7 +52,6 @@ export async function authenticateApiKey(header: string | null): Promise<ApiCall
   if (!row || row.revokedAt) return null;
   const given = Buffer.from(sha256(match[2]), "hex");
   if (!crypto.timingSafeEqual(given, Buffer.from(row.secretHash, "hex"))) return null;
-  // Best effort: a lost update of last_used_at is harmless.
-  void db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  noteUse(row.id);
   return { keyId: row.id, name: row.name, channelId: row.channelId };
 }

@@ -13,10 +13,11 @@ import {
   snapshotsNeeded,
 } from "@/lib/allocation";
 import { db } from "../db";
+import { foldSoon } from "../rollups";
 import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../tx";
 import { loadLocks, loadUsage, toDomainLock } from "./lock-rows";
-import { type PoolSkuRow, poolOf, poolPage } from "./pool";
+import { type PoolSkuRow, poolAtpOf, poolOf, poolPage } from "./pool";
 
 // The one definition of "available to sell" outside lib/allocation: load the pool, the locks active now and
 // their usage, then ask lib/allocation. Order intake, the feed and the console all come through here.
@@ -65,15 +66,15 @@ type FewRow = {
  * at `now` and their usage for these SKUs, and the channels.
  */
 async function prepareFew(tx: Tx, skuIds: number[], now: Date) {
+  foldSoon();
   const [row] = await tx.$queryRaw<FewRow[]>`
     WITH active AS (
       SELECT l.* FROM channel_lock l
       WHERE l.cancelled_at IS NULL AND l.starts_at <= ${now} AND l.ends_at > ${now}
     )
     SELECT
-      (SELECT COALESCE(json_agg(json_build_object('skuId', k.id, 'code', k.code, 'brandId', k.brand_id, 'category', k.category,
-         'poolAtp', COALESCE((SELECT SUM(GREATEST(0, sl.on_hand - sl.reserved - sl.safety_stock)) FROM stock_level sl WHERE sl.sku_id = k.id), 0))
-         ORDER BY k.id), '[]') FROM sku k WHERE k.id = ANY(${skuIds}::int[])) AS skus,
+      (SELECT COALESCE(json_agg(json_build_object('skuId', k.id, 'code', k.code, 'brandId', k.brand_id, 'category', k.category, 'poolAtp', pool.atp)
+         ORDER BY k.id), '[]') FROM (${poolAtpOf(skuIds)}) pool JOIN sku k ON k.id = pool.sku_id) AS skus,
       (SELECT json_agg(json_build_object('id', a.id, 'channelId', a.channel_id, 'kind', a.kind, 'startsAt', a.starts_at, 'endsAt', a.ends_at,
          'amount', json_build_object('unit', a.unit, 'value', a.amount),
          'scope', json_build_object('kind', a.scope_kind, 'skuId', a.scope_sku_id, 'brandId', a.scope_brand_id, 'category', a.scope_category)))

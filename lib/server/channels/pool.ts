@@ -3,28 +3,30 @@ import type { PoolSku } from "@/lib/allocation";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { foldSoon, SKU_POOL_FIGURES } from "../rollups";
-import { ATP_SQL } from "../stock-sql";
 import type { Tx } from "../tx";
-
-// Past this many SKUs the rollup is cheaper than their stock levels (≤ 200 rows each).
-const DIRECT_LIMIT = 200;
 
 type Row = { skuId: number; code: string; brandId: number; category: string; poolAtp: number };
 export type PoolSkuRow = PoolSku & { code: string };
 
 /**
- * Pool ATP (Σ location ATP over the network) with what lock scopes match on. A few SKUs read their ≤ 200 stock
- * levels directly; all SKUs (or a page of them) read the per-SKU rollup, so a full feed never scans 2M rows.
+ * The per-SKU pool rollup plus the changes not folded yet, for some SKUs — exact, and a primary-key look-up per SKU
+ * instead of each SKU's ≤ 200 stock levels scattered over the table. Used inside larger statements.
  */
+export const poolAtpOf = (skuIds: number[]) => Prisma.sql`
+  SELECT k.id AS sku_id, COALESCE(r.atp, 0) + COALESCE(p.atp, 0) AS atp
+  FROM sku k
+  LEFT JOIN stock_rollup_sku r ON r.sku_id = k.id
+  LEFT JOIN (SELECT sku_id, SUM(atp) AS atp FROM stock_rollup_pending WHERE sku_id = ANY(${skuIds}::int[]) GROUP BY sku_id) p ON p.sku_id = k.id
+  WHERE k.id = ANY(${skuIds}::int[])`;
+
+/** Pool ATP (Σ location ATP over the network) of some SKUs, with what lock scopes match on. */
 export async function poolOf(skuIds: number[], tx: Tx = db()): Promise<PoolSkuRow[]> {
   if (skuIds.length === 0) return [];
-  if (skuIds.length > DIRECT_LIMIT) return poolPage({ where: Prisma.sql`k.id = ANY(${skuIds}::int[])` }, tx);
-  const rows = await tx.$queryRaw<Row[]>`
-    SELECT k.id AS "skuId", k.code, k.brand_id AS "brandId", k.category,
-           COALESCE((SELECT SUM(${ATP_SQL}) FROM stock_level sl WHERE sl.sku_id = k.id), 0)::int AS "poolAtp"
-    FROM sku k WHERE k.id = ANY(${skuIds}::int[])
+  foldSoon();
+  return tx.$queryRaw<Row[]>`
+    SELECT k.id AS "skuId", k.code, k.brand_id AS "brandId", k.category, pool.atp::int AS "poolAtp"
+    FROM (${poolAtpOf(skuIds)}) pool JOIN sku k ON k.id = pool.sku_id
     ORDER BY k.id`;
-  return rows;
 }
 
 /** SKUs in id order after `afterId` (a page of the catalogue, or all of it), with their pool ATP. */
