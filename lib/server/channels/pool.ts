@@ -3,16 +3,23 @@ import type { PoolSku } from "@/lib/allocation";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { foldSoon, SKU_POOL_FIGURES } from "../rollups";
+import { ATP_SQL } from "../stock-sql";
 import type { Tx } from "../tx";
 
 type Row = { skuId: number; code: string; brandId: number; category: string; poolAtp: number };
 export type PoolSkuRow = PoolSku & { code: string };
 
-/**
- * The per-SKU pool rollup plus the changes not folded yet, for some SKUs — exact, and a primary-key look-up per SKU
- * instead of each SKU's ≤ 200 stock levels scattered over the table. Used inside larger statements.
- */
-export const poolAtpOf = (skuIds: number[]) => Prisma.sql`
+// Up to this many SKUs, their stock levels are summed directly (≤ 200 rows each through the sku index: ≈ 1 ms for
+// one); past it the rollup wins — a key look-up per SKU and one pass over the changes not folded yet.
+const DIRECT_SKUS = 10;
+
+/** Pool ATP per SKU (exact either way), as a subquery (sku_id, atp) for larger statements. */
+export const poolAtpOf = (skuIds: number[]) =>
+  skuIds.length <= DIRECT_SKUS
+    ? Prisma.sql`
+  SELECT k.id AS sku_id, COALESCE((SELECT SUM(${ATP_SQL}) FROM stock_level sl WHERE sl.sku_id = k.id), 0) AS atp
+  FROM sku k WHERE k.id = ANY(${skuIds}::int[])`
+    : Prisma.sql`
   SELECT k.id AS sku_id, COALESCE(r.atp, 0) + COALESCE(p.atp, 0) AS atp
   FROM sku k
   LEFT JOIN stock_rollup_sku r ON r.sku_id = k.id
