@@ -1,6 +1,6 @@
 // `npm run bench`: measures on a real PostgreSQL server (TEST_DATABASE_URL / DATABASE_URL / local default)
 // with 10,000 SKUs × 200 locations (2,000,000 stock rows). The bench database `yipan_bench` is kept
-// between runs; `--fresh` rebuilds it and times the seed; `--only=<part>` runs one part (dashboard, channels, routing, orders, burst). Figures go to
+// between runs; `--fresh` rebuilds it and times the seed; `--only=<part>` runs one part (dashboard, channels, routing, orders, burst, transfers). Figures go to
 // docs/BENCHMARKS.md.
 import pg from "pg";
 import { migrate, seed } from "../lib/database";
@@ -11,6 +11,7 @@ import { benchInventory } from "./inventory";
 import { benchBurst, benchOrders } from "./orders";
 import { benchReservations } from "./reservations";
 import { benchRouting } from "./routing";
+import { benchTransfers } from "./transfers";
 
 const SKUS = 10_000;
 const LOCATIONS = 200;
@@ -58,6 +59,7 @@ const parts: Record<string, () => Promise<void>> = {
   routing: async () => void benchRouting(),
   orders: () => benchOrders(url),
   burst: () => benchBurst(url),
+  transfers: async () => void benchTransfers(),
 };
 if (only) {
   if (!parts[only]) throw new Error(`--only=${only}: one of ${Object.keys(parts).join(", ")}`);
