@@ -44,7 +44,7 @@ type Ids = { brand: Map<string, number>; location: Map<string, number>; location
 const STOCK_BATCH = 50_000;
 const LINE_BATCH = 30_000;
 const TABLES = [
-  "order_line", "customer_order", "reservation_line", "reservation", "stock_ledger", "stock_lot", "stock_level",
+  "transfer_event", "transfer", "order_line", "customer_order", "reservation_line", "reservation", "stock_ledger", "stock_lot", "stock_level",
   "idempotency_record", "api_key", "login_throttle", "app_user", "sku", "location", "channel", "brand",
 ];
 

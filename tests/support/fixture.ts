@@ -7,7 +7,7 @@ export async function resetDatabase() {
   await db().$transaction([
     db().$queryRaw`SELECT set_config('yipan.allow_ledger_reset', 'on', true)`,
     db().$executeRawUnsafe(
-      `TRUNCATE order_line, customer_order, reservation_line, reservation, stock_ledger, stock_lot, stock_level,
+      `TRUNCATE transfer_event, transfer, order_line, customer_order, reservation_line, reservation, stock_ledger, stock_lot, stock_level,
         idempotency_record, api_key, app_user, login_throttle, sku, location, channel, brand RESTART IDENTITY CASCADE`,
     ),
     // Strategies other tests created; the default strategy (from the migration) stays.
