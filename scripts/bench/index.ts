@@ -11,6 +11,7 @@ import { benchInventory } from "./inventory";
 import { benchBurst, benchOrders } from "./orders";
 import { benchReservations } from "./reservations";
 import { benchRouting } from "./routing";
+import { benchTransferGeneration } from "./transfer-generation";
 import { benchTransfers } from "./transfers";
 
 const SKUS = 10_000;
@@ -59,7 +60,10 @@ const parts: Record<string, () => Promise<void>> = {
   routing: async () => void benchRouting(),
   orders: () => benchOrders(url),
   burst: () => benchBurst(url),
-  transfers: async () => void benchTransfers(),
+  transfers: async () => {
+    benchTransfers();
+    await benchTransferGeneration();
+  },
 };
 if (only) {
   if (!parts[only]) throw new Error(`--only=${only}: one of ${Object.keys(parts).join(", ")}`);
@@ -74,4 +78,6 @@ await benchReservations(url);
 benchRouting();
 await benchOrders(url);
 await benchBurst(url);
+benchTransfers();
+await benchTransferGeneration();
 process.exit(0);
