@@ -7,7 +7,6 @@ import { requireSection } from "@/lib/server/permissions";
 const PLANNED: Partial<Record<Section, string>> = {
   brands: "#3 Inventory core (brand scoping)",
   transfers: "#6 Transfers and replenishment",
-  replenishment: "#6 Transfers and replenishment",
 };
 
 export default async function SectionPlaceholder({ params }: { params: Promise<{ section: string }> }) {

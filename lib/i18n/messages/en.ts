@@ -5,6 +5,7 @@ import { channelsEn } from "./channels.en";
 import { intakeEn } from "./intake.en";
 import { inventoryEn } from "./inventory.en";
 import { ordersEn } from "./orders.en";
+import { replenishmentEn } from "./replenishment.en";
 import { routingEn } from "./routing.en";
 
 const core = {
@@ -99,6 +100,6 @@ const core = {
   "loading": "Loading…",
 } as const;
 
-export const en = { ...core, ...inventoryEn, ...intakeEn, ...auditEn, ...channelsEn, ...routingEn, ...ordersEn } as const;
+export const en = { ...core, ...inventoryEn, ...intakeEn, ...auditEn, ...channelsEn, ...routingEn, ...ordersEn, ...replenishmentEn } as const;
 
 export type MessageKey = keyof typeof en;

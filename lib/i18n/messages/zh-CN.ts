@@ -4,6 +4,7 @@ import type { MessageKey } from "./en";
 import { intakeZhCN } from "./intake.zh-CN";
 import { inventoryZhCN } from "./inventory.zh-CN";
 import { ordersZhCN } from "./orders.zh-CN";
+import { replenishmentZhCN } from "./replenishment.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
 
 const core = {
@@ -98,4 +99,4 @@ const core = {
   "loading": "加载中…",
 };
 
-export const zhCN: Record<MessageKey, string> = { ...core, ...inventoryZhCN, ...intakeZhCN, ...auditZhCN, ...channelsZhCN, ...routingZhCN, ...ordersZhCN };
+export const zhCN: Record<MessageKey, string> = { ...core, ...inventoryZhCN, ...intakeZhCN, ...auditZhCN, ...channelsZhCN, ...routingZhCN, ...ordersZhCN, ...replenishmentZhCN };
