@@ -33,8 +33,8 @@ for (const [who, sections] of Object.entries(expectedNav)) {
 
 test("a section not built yet says so plainly", async ({ page }) => {
   await login(page, USERS.hq);
-  await page.getByTestId("main-nav").getByRole("link", { name: "Transfers" }).click();
-  await expect(page.getByTestId("placeholder-title")).toHaveText("Transfers is on its way");
+  await page.getByTestId("main-nav").getByRole("link", { name: "Brands" }).click();
+  await expect(page.getByTestId("placeholder-title")).toHaveText("Brands is on its way");
 });
 
 test("signing out ends the session", async ({ page }) => {

@@ -6,7 +6,6 @@ import { requireSection } from "@/lib/server/permissions";
 // Sections not built yet say so plainly. Each real page (app/(console)/<section>/page.tsx) replaces this route.
 const PLANNED: Partial<Record<Section, string>> = {
   brands: "#3 Inventory core (brand scoping)",
-  transfers: "#6 Transfers and replenishment",
 };
 
 export default async function SectionPlaceholder({ params }: { params: Promise<{ section: string }> }) {

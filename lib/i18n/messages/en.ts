@@ -7,6 +7,7 @@ import { inventoryEn } from "./inventory.en";
 import { ordersEn } from "./orders.en";
 import { replenishmentEn } from "./replenishment.en";
 import { routingEn } from "./routing.en";
+import { transfersEn } from "./transfers.en";
 
 const core = {
   "app.name": "Yipan",
@@ -100,6 +101,6 @@ const core = {
   "loading": "Loading…",
 } as const;
 
-export const en = { ...core, ...inventoryEn, ...intakeEn, ...auditEn, ...channelsEn, ...routingEn, ...ordersEn, ...replenishmentEn } as const;
+export const en = { ...core, ...inventoryEn, ...intakeEn, ...auditEn, ...channelsEn, ...routingEn, ...ordersEn, ...replenishmentEn, ...transfersEn } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { inventoryZhCN } from "./inventory.zh-CN";
 import { ordersZhCN } from "./orders.zh-CN";
 import { replenishmentZhCN } from "./replenishment.zh-CN";
 import { routingZhCN } from "./routing.zh-CN";
+import { transfersZhCN } from "./transfers.zh-CN";
 
 const core = {
   "app.name": "一盘",
@@ -99,4 +100,4 @@ const core = {
   "loading": "加载中…",
 };
 
-export const zhCN: Record<MessageKey, string> = { ...core, ...inventoryZhCN, ...intakeZhCN, ...auditZhCN, ...channelsZhCN, ...routingZhCN, ...ordersZhCN, ...replenishmentZhCN };
+export const zhCN: Record<MessageKey, string> = { ...core, ...inventoryZhCN, ...intakeZhCN, ...auditZhCN, ...channelsZhCN, ...routingZhCN, ...ordersZhCN, ...replenishmentZhCN, ...transfersZhCN };
