@@ -2,6 +2,9 @@
 // and the export route reads exactly the same filters. Bad parameters are reported one by one and dropped;
 // the rest of the view still works.
 import { z } from "zod";
+import { type ParamProblem, type RawParams, hasBlankSearchParams, parseSearchParams } from "@/lib/url/search-params";
+
+export type { ParamProblem, RawParams };
 
 export const PAGE_SIZE = 50;
 /** Totals above this are shown as "10,000+": counting millions of rows exactly costs more than the page. */
@@ -32,7 +35,6 @@ export type GridFilters = {
 
 export type GridQuery = GridFilters & { sort: GridSort; dir: SortDir; page: number };
 
-export type ParamProblem = { param: string; value: string; message: string };
 
 /** Codes read first-to-last (A→Z); quantities and age are most useful largest-first. */
 export function defaultDir(sort: GridSort): SortDir {
@@ -59,34 +61,10 @@ const FIELDS = {
   dir: z.enum(["asc", "desc"], "asc or desc"),
   page: z.coerce.number("a whole number").int("a whole number").min(1, "1 or more").max(MAX_PAGE, `at most ${MAX_PAGE}`),
 } as const;
-type Field = keyof typeof FIELDS;
-
-export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function entries(raw: RawParams): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const add = (k: string, v: string) => out.set(k, [...(out.get(k) ?? []), v]);
-  if (raw instanceof URLSearchParams) for (const [k, v] of raw) add(k, v);
-  else for (const [k, v] of Object.entries(raw)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) add(k, one);
-  return out;
-}
 
 /** Parses the grid's search parameters. Unknown parameters are ignored; empty ones mean "not set". */
 export function parseGridQuery(raw: RawParams): { query: GridQuery; problems: ParamProblem[] } {
-  const params = entries(raw);
-  const problems: ParamProblem[] = [];
-  const values: Partial<Record<Field, unknown>> = {};
-  for (const field of Object.keys(FIELDS) as Field[]) {
-    const given = (params.get(field) ?? []).filter((v) => v.trim() !== "");
-    if (given.length === 0) continue;
-    if (given.length > 1) {
-      problems.push({ param: field, value: given.join(", "), message: "given more than once" });
-      continue;
-    }
-    const parsed = FIELDS[field].safeParse(given[0]);
-    if (parsed.success) values[field] = parsed.data;
-    else problems.push({ param: field, value: given[0], message: parsed.error.issues[0]?.message ?? "invalid" });
-  }
+  const { values, problems } = parseSearchParams(raw, FIELDS);
   const sort = (values.sort as GridSort | undefined) ?? DEFAULT_QUERY.sort;
   const query: GridQuery = {
     q: values.q as string | undefined,
@@ -107,8 +85,7 @@ export function parseGridQuery(raw: RawParams): { query: GridQuery; problems: Pa
 
 /** True when a known parameter came blank (a GET form's untouched fields): the page redirects to the tidy link. */
 export function hasBlankParams(raw: RawParams): boolean {
-  const params = entries(raw);
-  return (Object.keys(FIELDS) as Field[]).some((f) => (params.get(f) ?? []).some((v) => v.trim() === ""));
+  return hasBlankSearchParams(raw, Object.keys(FIELDS));
 }
 
 /** The query as search parameters, leaving out defaults so links stay short. */

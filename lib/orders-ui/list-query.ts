@@ -1,6 +1,9 @@
 // The order list's URL search parameters, parsed and validated here (pure) so a filtered view is a plain link.
 // Bad parameters are reported one by one and dropped; the rest of the view still works.
 import { z } from "zod";
+import { type ParamProblem, type RawParams, hasBlankSearchParams, parseSearchParams } from "@/lib/url/search-params";
+
+export type { ParamProblem, RawParams };
 import { zonedToUtc } from "@/lib/channels/zoned-time";
 
 export const ORDER_STATUSES = ["PLACED", "RESERVED", "BACKORDERED", "READY", "PICKED_UP", "SHIPPED", "DELIVERED", "CANCELLED"] as const;
@@ -25,7 +28,6 @@ export type OrderListQuery = {
   page: number;
 };
 
-export type ParamProblem = { param: string; value: string; message: string };
 
 const code = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, "letters, digits, '-', '_' or '.' (up to 40)");
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-11-22").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a calendar date");
@@ -39,26 +41,10 @@ const FIELDS = {
   q: z.string().trim().min(1).max(64, "at most 64 characters"),
   page: z.coerce.number("a whole number").int("a whole number").min(1, "1 or more").max(MAX_PAGE, `at most ${MAX_PAGE}`),
 } as const;
-type Field = keyof typeof FIELDS;
-const FIELD_NAMES = Object.keys(FIELDS) as Field[];
-
-export type RawParams = Record<string, string | string[] | undefined>;
 
 /** Parses the list's search parameters; unknown ones are ignored and blank ones mean "not set". */
 export function parseOrderQuery(raw: RawParams): { query: OrderListQuery; problems: ParamProblem[] } {
-  const problems: ParamProblem[] = [];
-  const values: Partial<Record<Field, unknown>> = {};
-  for (const field of FIELD_NAMES) {
-    const given = [raw[field]].flat().filter((v): v is string => typeof v === "string" && v.trim() !== "");
-    if (given.length === 0) continue;
-    if (given.length > 1) {
-      problems.push({ param: field, value: given.join(", "), message: "given more than once" });
-      continue;
-    }
-    const parsed = FIELDS[field].safeParse(given[0]);
-    if (parsed.success) values[field] = parsed.data;
-    else problems.push({ param: field, value: given[0], message: parsed.error.issues[0]?.message ?? "invalid" });
-  }
+  const { values, problems } = parseSearchParams(raw, FIELDS);
   const query: OrderListQuery = {
     channel: values.channel as string | undefined,
     status: values.status as OrderStatus | undefined,
@@ -77,7 +63,7 @@ export function parseOrderQuery(raw: RawParams): { query: OrderListQuery; proble
 
 /** True when a known parameter came blank (a GET form's untouched fields): the page redirects to the tidy link. */
 export function hasBlankParams(raw: RawParams): boolean {
-  return FIELD_NAMES.some((f) => [raw[f]].flat().some((v) => typeof v === "string" && v.trim() === ""));
+  return hasBlankSearchParams(raw, Object.keys(FIELDS));
 }
 
 /** The list's link for `query` with `change` applied; page 1 and unset filters are left out. */

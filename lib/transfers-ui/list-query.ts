@@ -1,6 +1,9 @@
 // The transfer list's URL search parameters (status, from / to location, SKU code, origin, page), parsed here
 // (pure) so a filtered view is a plain link. Bad parameters are reported one by one and dropped.
 import { z } from "zod";
+import { type ParamProblem, type RawParams, hasBlankSearchParams, parseSearchParams } from "@/lib/url/search-params";
+
+export type { ParamProblem, RawParams };
 
 export const TRANSFER_STATUSES = ["PROPOSED", "APPROVED", "IN_TRANSIT", "RECEIVED", "CLOSED", "REJECTED", "CANCELLED"] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
@@ -23,9 +26,6 @@ export type TransferListQuery = {
   page: number;
 };
 
-export type ParamProblem = { param: string; value: string; message: string };
-export type RawParams = Record<string, string | string[] | undefined>;
-
 const code = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "letters, digits, '-', '_' or '.' (up to 64)");
 
 const FIELDS = {
@@ -36,24 +36,10 @@ const FIELDS = {
   origin: z.enum(TRANSFER_ORIGINS, `one of ${TRANSFER_ORIGINS.join(", ")}`),
   page: z.coerce.number("a whole number").int("a whole number").min(1, "1 or more").max(MAX_PAGE, `at most ${MAX_PAGE}`),
 } as const;
-type Field = keyof typeof FIELDS;
-const FIELD_NAMES = Object.keys(FIELDS) as Field[];
 const LINK_ORDER = ["status", "from", "to", "sku", "origin"] as const;
 
 export function parseTransferQuery(raw: RawParams): { query: TransferListQuery; problems: ParamProblem[] } {
-  const problems: ParamProblem[] = [];
-  const values: Partial<Record<Field, unknown>> = {};
-  for (const field of FIELD_NAMES) {
-    const given = [raw[field]].flat().filter((v): v is string => typeof v === "string" && v.trim() !== "");
-    if (given.length === 0) continue;
-    if (given.length > 1) {
-      problems.push({ param: field, value: given.join(", "), message: "given more than once" });
-      continue;
-    }
-    const parsed = FIELDS[field].safeParse(given[0]);
-    if (parsed.success) values[field] = parsed.data;
-    else problems.push({ param: field, value: given[0], message: parsed.error.issues[0]?.message ?? "invalid" });
-  }
+  const { values, problems } = parseSearchParams(raw, FIELDS);
   return {
     query: {
       status: values.status as TransferStatus | undefined,
@@ -69,7 +55,7 @@ export function parseTransferQuery(raw: RawParams): { query: TransferListQuery; 
 
 /** True when a known parameter came blank (a GET form's untouched fields): the page redirects to the tidy link. */
 export function hasBlankParams(raw: RawParams): boolean {
-  return FIELD_NAMES.some((f) => [raw[f]].flat().some((v) => typeof v === "string" && v.trim() === ""));
+  return hasBlankSearchParams(raw, Object.keys(FIELDS));
 }
 
 export function transferListHref(query: TransferListQuery, change: Partial<TransferListQuery> = {}): string {

@@ -1,6 +1,9 @@
 // The replenishment page's URL search parameters, parsed and validated (pure, no database), so a filtered view is a
 // link and the CSV export reads exactly the same filters. Bad parameters are reported and dropped.
 import { z } from "zod";
+import { type ParamProblem, type RawParams, hasBlankSearchParams, parseSearchParams } from "@/lib/url/search-params";
+
+export type { ParamProblem, RawParams };
 
 export const REPLENISHMENT_PAGE_SIZE = 50;
 const MAX_PAGE = 10_000;
@@ -22,7 +25,6 @@ export type ReplenishmentFilters = {
 
 export type ReplenishmentQuery = ReplenishmentFilters & { sort: ReplenishmentSort; dir: SortDir; page: number };
 
-export type ParamProblem = { param: string; value: string; message: string };
 
 /** Quantities read largest first (what to order comes first by default); codes and cover (shortest first) ascending. */
 export function defaultDir(sort: ReplenishmentSort): SortDir {
@@ -45,33 +47,9 @@ const FIELDS = {
   dir: z.enum(["asc", "desc"], "asc or desc"),
   page: z.coerce.number("a whole number").int("a whole number").min(1, "1 or more").max(MAX_PAGE, `at most ${MAX_PAGE}`),
 } as const;
-type Field = keyof typeof FIELDS;
-
-export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function entries(raw: RawParams): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const add = (k: string, v: string) => out.set(k, [...(out.get(k) ?? []), v]);
-  if (raw instanceof URLSearchParams) for (const [k, v] of raw) add(k, v);
-  else for (const [k, v] of Object.entries(raw)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) add(k, one);
-  return out;
-}
 
 export function parseReplenishmentQuery(raw: RawParams): { query: ReplenishmentQuery; problems: ParamProblem[] } {
-  const params = entries(raw);
-  const problems: ParamProblem[] = [];
-  const values: Partial<Record<Field, unknown>> = {};
-  for (const field of Object.keys(FIELDS) as Field[]) {
-    const given = (params.get(field) ?? []).filter((v) => v.trim() !== "");
-    if (given.length === 0) continue;
-    if (given.length > 1) {
-      problems.push({ param: field, value: given.join(", "), message: "given more than once" });
-      continue;
-    }
-    const parsed = FIELDS[field].safeParse(given[0]);
-    if (parsed.success) values[field] = parsed.data;
-    else problems.push({ param: field, value: given[0], message: parsed.error.issues[0]?.message ?? "invalid" });
-  }
+  const { values, problems } = parseSearchParams(raw, FIELDS);
   const sort = (values.sort as ReplenishmentSort | undefined) ?? DEFAULT_REPLENISHMENT_QUERY.sort;
   return {
     query: {
@@ -90,8 +68,7 @@ export function parseReplenishmentQuery(raw: RawParams): { query: ReplenishmentQ
 
 /** True when a known parameter came blank (a GET form's untouched fields): the page redirects to the tidy link. */
 export function hasBlankParams(raw: RawParams): boolean {
-  const params = entries(raw);
-  return (Object.keys(FIELDS) as Field[]).some((f) => (params.get(f) ?? []).some((v) => v.trim() === ""));
+  return hasBlankSearchParams(raw, Object.keys(FIELDS));
 }
 
 /** The query as search parameters, defaults left out so links stay short. */
