@@ -55,9 +55,9 @@ export function ReplenishmentFilters({
             </select>
           </label>
         ) : (
-          <div className="block min-w-56 text-sm" data-testid="fixed-location">
+          <div className="block min-w-56 shrink-0 text-sm" data-testid="fixed-location">
             <span className="font-medium text-slate-700">{t("replenishment.locationFixed")}</span>
-            <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5">
+            <p className="mt-1 whitespace-nowrap rounded-md border border-slate-200 bg-slate-50 px-2.5 py-1.5">
               <span className="font-mono text-xs">{location.code}</span> · {location.name}
             </p>
           </div>
