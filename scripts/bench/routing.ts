@@ -3,23 +3,12 @@
 // the network, the ATP and the orders the same on every run.
 import os from "node:os";
 import { type Candidate, type LocationType, type RoutingOrder, type Strategy, SET_BUDGET, route } from "@/lib/routing";
+import { prng } from "./prng";
 
 const LOCATIONS = 200;
 const SKUS = 500;
 const ORDERS = 2_000;
 const MIN_SECONDS = 1.5;
-
-/** mulberry32: small, fast, good enough to draw test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REGIONS = [
   { region: "EAST", province: "Shanghai", lat: 31.2, lng: 121.5 },

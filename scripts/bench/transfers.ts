@@ -3,21 +3,10 @@
 // scripts/bench/transfers.ts`. The figure leaves the rest of the 30 s to loading stock levels and saving suggestions.
 import os from "node:os";
 import { type TransferLocation, type TransferSku, prepareNetwork, suggestAll } from "@/lib/transfers";
+import { prng } from "./prng";
 
 const LOCATIONS = 200;
 const SKUS = 10_000;
-
-/** mulberry32: small, fast, good enough to draw test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CITIES = [
   { lat: 31.2, lng: 121.5 },
