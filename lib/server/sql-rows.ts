@@ -8,6 +8,7 @@ import type { Tx } from "./tx";
  * passed as text when the driver has no native array for them (bigint, enums, jsonb, timestamps).
  */
 export type Column = { name: string; type: string };
+export const column = (name: string, type: string): Column => ({ name, type });
 
 export async function insertRows<R = unknown>(
   tx: Tx,

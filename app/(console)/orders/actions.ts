@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, validatedAction } from "@/lib/server/action";
-import { isUniqueViolation } from "@/lib/server/orders/batch";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 import { orderInput } from "@/lib/server/orders/input";
 import { placeOrderGrouped } from "@/lib/server/orders/intake-group";
 import { cancelOrder, markPickedUp, markReady, rejectShipment, shipShipment, type StepResult } from "@/lib/server/orders/operations";

@@ -5,8 +5,12 @@ import type { z } from "zod";
 export type FieldError = { field: string; value?: unknown; message: string };
 
 /** The one JSON error shape of /api/v1: { error: { code, message, fields? } }. */
+export function errorBody(code: string, message: string, fields?: FieldError[]) {
+  return { error: { code, message, ...(fields ? { fields } : {}) } };
+}
+
 export function apiError(status: number, code: string, message: string, fields?: FieldError[]) {
-  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+  return NextResponse.json(errorBody(code, message, fields), { status });
 }
 
 /** A session route refused by the permission gate, in the same JSON shape. */

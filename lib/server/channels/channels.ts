@@ -1,8 +1,8 @@
 import "server-only";
 import { createApiKey, revokeApiKey } from "../api/keys";
 import { db } from "../db";
+import { isUniqueViolation } from "../db-errors";
 import type { ChannelType } from "../generated/prisma/enums";
-import { Prisma } from "../generated/prisma/client";
 
 export type ChannelInput = { code: string; name: string; type: ChannelType; active: boolean; safetyMargin: number };
 export type ChannelOutcome = { ok: true; id: number } | { ok: false; field: string; message: string };
@@ -14,16 +14,12 @@ export async function listChannels() {
   });
 }
 
-function duplicateCode(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 export async function createChannel(input: ChannelInput): Promise<ChannelOutcome> {
   try {
     const channel = await db().channel.create({ data: input });
     return { ok: true, id: channel.id };
   } catch (error) {
-    if (duplicateCode(error)) return { ok: false, field: "code", message: `a channel with code ${input.code} exists` };
+    if (isUniqueViolation(error)) return { ok: false, field: "code", message: `a channel with code ${input.code} exists` };
     throw error;
   }
 }
@@ -33,7 +29,7 @@ export async function updateChannel(id: number, input: ChannelInput): Promise<Ch
     const { count } = await db().channel.updateMany({ where: { id }, data: input });
     return count === 1 ? { ok: true, id } : { ok: false, field: "id", message: `no channel with id ${id}` };
   } catch (error) {
-    if (duplicateCode(error)) return { ok: false, field: "code", message: `a channel with code ${input.code} exists` };
+    if (isUniqueViolation(error)) return { ok: false, field: "code", message: `a channel with code ${input.code} exists` };
     throw error;
   }
 }

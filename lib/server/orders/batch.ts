@@ -42,6 +42,3 @@ function orderNoOf(raw: unknown): string | null {
   return typeof raw === "object" && raw !== null && typeof (raw as { orderNo?: unknown }).orderNo === "string" ? (raw as { orderNo: string }).orderNo : null;
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}

@@ -1,4 +1,5 @@
 import "server-only";
+import { errorBody } from "../api/errors";
 import { requestHash } from "../api/idempotency";
 import { db } from "../db";
 import type { Tx } from "../tx";
@@ -65,8 +66,6 @@ async function drain(q: Queue) {
     q.running = false;
   }
 }
-
-const errorBody = (code: string, message: string, fields?: unknown) => ({ error: { code, message, ...(fields ? { fields } : {}) } });
 
 function writeGroup(q: Queue, group: Pending[]): Promise<IntakeAnswer[]> {
   const scope = `orders:channel-${q.channel.id}`;

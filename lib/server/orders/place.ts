@@ -3,7 +3,7 @@ import { type Explanation, type RoutingOrder, type Shipment, route } from "@/lib
 import { channelAtsWithLocks } from "../channels/availability";
 import { consumeLocks } from "../channels/consumption";
 import { reserve, reserveMany } from "../stock/reservations";
-import { insertRows } from "../sql-rows";
+import { column, insertRows } from "../sql-rows";
 import type { Tx } from "../tx";
 import { candidatesFor } from "./candidates";
 import type { OrderInput } from "./input";
@@ -80,20 +80,19 @@ export async function placeOrdersIn(
 
 type Strategy = Awaited<ReturnType<typeof activeStrategyFor>>;
 
-const col = (name: string, type: string) => ({ name, type });
 const ORDER_COLUMNS = [
-  col("id", "bigint"), col("channel_id", "int"), col("status", '"OrderStatus"'), col("placed_at", "timestamp(3)"), col("city", "text"),
-  col("province", "text"), col("latitude", "float8"), col("longitude", "float8"), col("total_cents", "int"), col("external_ref", "text"),
-  col("fulfilment", '"Fulfilment"'), col("pickup_location_id", "int"), col("selling_location_id", "int"), col("strategy_version_id", "int"),
-  col("placed_by", "text"), col("routing", "jsonb"),
+  column("id", "bigint"), column("channel_id", "int"), column("status", '"OrderStatus"'), column("placed_at", "timestamp(3)"), column("city", "text"),
+  column("province", "text"), column("latitude", "float8"), column("longitude", "float8"), column("total_cents", "int"), column("external_ref", "text"),
+  column("fulfilment", '"Fulfilment"'), column("pickup_location_id", "int"), column("selling_location_id", "int"), column("strategy_version_id", "int"),
+  column("placed_by", "text"), column("routing", "jsonb"),
 ];
-const EVENT_COLUMNS = [col("order_id", "bigint"), col("action", "text"), col("actor", "text"), col("detail", "jsonb")];
+const EVENT_COLUMNS = [column("order_id", "bigint"), column("action", "text"), column("actor", "text"), column("detail", "jsonb")];
 const SHIPMENT_COLUMNS = [
-  col("order_id", "bigint"), col("location_id", "int"), col("status", '"ShipmentStatus"'), col("reservation_id", "bigint"), col("km", "float8"), col("cost_cents", "int"),
+  column("order_id", "bigint"), column("location_id", "int"), column("status", '"ShipmentStatus"'), column("reservation_id", "bigint"), column("km", "float8"), column("cost_cents", "int"),
 ];
 const LINE_COLUMNS = [
-  col("order_id", "bigint"), col("sku_id", "int"), col("quantity", "int"), col("fulfill_location_id", "int"), col("shipment_id", "bigint"),
-  col("unit_price_cents", "int"), col("placed_at", "timestamp(3)"),
+  column("order_id", "bigint"), column("sku_id", "int"), column("quantity", "int"), column("fulfill_location_id", "int"), column("shipment_id", "bigint"),
+  column("unit_price_cents", "int"), column("placed_at", "timestamp(3)"),
 ];
 type Line = { code: string; skuId: number; quantity: number; price: number };
 type ResolvedOrder = { lines: Line[]; pickupId: number | null; sellingId: number | null };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Strategy } from "@/lib/routing";
 import { db } from "../db";
+import { isUniqueViolation } from "../db-errors";
 import { Prisma } from "../generated/prisma/client";
 import { parseRules } from "../orders/strategy-rules";
 
@@ -48,7 +49,7 @@ export async function createStrategy(input: { code: string; name: string }, acto
       return { ok: true as const, data: { id: strategy.id } };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, field: "code", message: `a strategy with code ${input.code} exists` };
+    if (isUniqueViolation(error)) return { ok: false, field: "code", message: `a strategy with code ${input.code} exists` };
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import {
   velocity,
 } from "@/lib/transfers";
 import { db } from "../db";
-import { insertRows } from "../sql-rows";
+import { column, insertRows } from "../sql-rows";
 
 // "Generate suggestions": velocities from the last 28 days of fulfilled order lines, stock per (location, SKU),
 // transfers already on their way — into lib/transfers, whose suggestions become PROPOSED transfers awaiting the
@@ -115,10 +115,9 @@ async function loadMoving() {
   return { inbound, outbound };
 }
 
-const col = (name: string, type: string) => ({ name, type });
 const TRANSFER_COLUMNS = [
-  col("sku_id", "int"), col("from_location_id", "int"), col("to_location_id", "int"), col("quantity", "int"),
-  col("status", '"TransferStatus"'), col("origin", "text"), col("reason", "jsonb"), col("created_by", "text"),
+  column("sku_id", "int"), column("from_location_id", "int"), column("to_location_id", "int"), column("quantity", "int"),
+  column("status", '"TransferStatus"'), column("origin", "text"), column("reason", "jsonb"), column("created_by", "text"),
 ];
 
 async function store(suggestions: TransferSuggestion[], actor: string): Promise<number> {
@@ -126,7 +125,7 @@ async function store(suggestions: TransferSuggestion[], actor: string): Promise<
     const created = await insertRows<{ id: bigint }>(tx, "transfer", TRANSFER_COLUMNS, suggestions.map((s) => [
       s.skuId, s.fromLocationId, s.toLocationId, s.quantity, "PROPOSED", "SUGGESTED", { reason: s.reason, effect: s.effect, packSize: s.packSize }, actor,
     ]), "id");
-    await insertRows(tx, "transfer_event", [col("transfer_id", "bigint"), col("action", "text"), col("actor", "text")], created.map((c) => [c.id, "PROPOSED", actor]));
+    await insertRows(tx, "transfer_event", [column("transfer_id", "bigint"), column("action", "text"), column("actor", "text")], created.map((c) => [c.id, "PROPOSED", actor]));
     return created.length;
   }, { timeout: 60_000 });
 }

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiError, zodFields } from "@/lib/server/api/errors";
 import { requireChannelOrderCall } from "@/lib/server/api/request";
-import { isUniqueViolation } from "@/lib/server/orders/batch";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 import { orderInput } from "@/lib/server/orders/input";
 import { placeOrderGrouped } from "@/lib/server/orders/intake-group";
 

@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { apiError, zodFields } from "@/lib/server/api/errors";
 import { IdempotencyConflict, once } from "@/lib/server/api/idempotency";
 import { requireChannelOrderCall } from "@/lib/server/api/request";
-import { batchBody, isUniqueViolation, placeBatchIn } from "@/lib/server/orders/batch";
+import { isUniqueViolation } from "@/lib/server/db-errors";
+import { batchBody, placeBatchIn } from "@/lib/server/orders/batch";
 
 // POST /api/v1/orders/batch — up to 500 orders for bulk sync, each answered on its own:
 // { results: [{ index, orderNo, status: 201, order } | { index, orderNo, status, error: { code, message, fields? } }] }.
