@@ -2,7 +2,7 @@ import "server-only";
 import { type Explanation, type RoutingOrder, type Shipment, route } from "@/lib/routing";
 import { channelAtsWithLocks } from "../channels/availability";
 import { consumeLocks } from "../channels/consumption";
-import { reserve, reserveMany } from "../stock/reservations";
+import { reserveMany } from "../stock/reservations";
 import { column, insertRows } from "../sql-rows";
 import type { Tx } from "../tx";
 import { candidatesFor } from "./candidates";
@@ -70,7 +70,7 @@ export async function placeOrdersIn(
       }
       await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT place_orders");
       if (attempt === ATTEMPTS) {
-        for (const w of wanted) results[w.k] = { ok: false, refusal: { status: 409, code: "stock_moving", message: "Stock kept changing while this order was routed; nothing was reserved. Retry with the same Idempotency-Key." } };
+        for (const w of wanted) results[w.k] = { ok: false, refusal: STOCK_MOVING };
         break;
       }
     }
@@ -198,6 +198,12 @@ async function routeAndRecord(
   return out as Placed[];
 }
 
+const STOCK_MOVING: Refusal = {
+  status: 409,
+  code: "stock_moving",
+  message: "Stock kept changing while this order was routed; nothing was reserved. Retry with the same Idempotency-Key.",
+};
+
 function duplicate(orderNo: string): Refusal {
   return { status: 409, code: "duplicate_order", message: `Order ${orderNo} was already placed on this channel.` };
 }
@@ -300,25 +306,17 @@ export async function routeAndReserve(
     const decision = route(order, candidates, rules);
     if (decision.kind !== "plan") throw new Error("a pickup order reached routing without its store");
     await tx.$executeRawUnsafe("SAVEPOINT route_attempt");
-    const reserved: Routed["plan"]["shipments"] = [];
-    let lost = false;
-    for (const s of decision.plan.shipments) {
-      const r = await reserve(
-        { idempotencyKey: `${keyBase}:${attempt}:${s.locationId}`, actor, reference: `order:${orderId}`, lines: s.lines.map((l) => ({ ...l, locationId: s.locationId })) },
-        tx,
-      );
-      if (!r.ok) {
-        lost = true;
-        break;
-      }
-      reserved.push({ ...s, reservationId: r.reservationId });
-    }
-    if (!lost) {
+    const shipments = decision.plan.shipments;
+    const results = await reserveMany(tx, actor, shipments.map((s) => ({
+      idempotencyKey: `${keyBase}:${attempt}:${s.locationId}`, reference: `order:${orderId}`, lines: s.lines.map((l) => ({ ...l, locationId: s.locationId })),
+    })));
+    if (results.every((r) => r.ok)) {
       await tx.$executeRawUnsafe("RELEASE SAVEPOINT route_attempt");
+      const reserved = shipments.map((s, i) => ({ ...s, reservationId: (results[i] as { reservationId: string }).reservationId }));
       return { plan: { shipments: reserved, backOrdered: decision.plan.backOrdered }, explanation: decision.explanation, attempts: attempt };
     }
     await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT route_attempt");
-    if (attempt === ATTEMPTS) throw new OrderRefused({ status: 409, code: "stock_moving", message: "Stock kept changing while this order was routed; nothing was reserved. Retry with the same Idempotency-Key." });
+    if (attempt === ATTEMPTS) throw new OrderRefused(STOCK_MOVING);
   }
 }
 
