@@ -103,7 +103,8 @@ async function loadVelocities(now: Date): Promise<Map<string, number>> {
   return out;
 }
 
-/** Approved transfers not shipped yet: coming to the destination, promised out of the source. */
+/** Transfers not shipped yet (approved, or proposed by hand — the run cancelled its own earlier proposals): coming to
+ * the destination, promised out of the source. */
 async function loadMoving() {
   const rows = await db().transfer.findMany({ where: { status: { in: ["APPROVED", "PROPOSED"] } }, select: { skuId: true, fromLocationId: true, toLocationId: true, quantity: true } });
   const inbound = new Map<string, number>();
