@@ -235,6 +235,11 @@ test("HQ creates a strategy, reorders its rules by keyboard and by drag, is refu
   await expect(assign.getByRole("status")).toHaveText("Saved");
   await expect(row.getByTestId("strategy-channels")).toHaveText("WEB");
   expect((await query<{ id: number }>("SELECT routing_strategy_id AS id FROM channel WHERE code = 'WEB'"))[0].id).toBe(strategyId);
+  // The channels page names the channel's strategy and links to it.
+  await page.goto("/channels");
+  await expect(page.locator("tr[data-channel=WEB]").getByRole("link", { name: code })).toHaveAttribute("href", `/routing/${strategyId}`);
+  await snapshot(page, "channels-with-strategy-en");
+  await page.goto("/routing");
   await assign.getByRole("combobox").selectOption(before);
   await assign.getByRole("button", { name: "Assign" }).click();
   await expect(row.getByTestId("strategy-channels")).toHaveText("—");

@@ -158,7 +158,15 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
                       )}
                     </td>
                     <td className="py-2 pr-3 text-right tabular-nums">{n(c.safetyMargin)}</td>
-                    <td className="py-2 pr-3 text-slate-500">{t("channels.routingDefault")}</td>
+                    <td className="py-2 pr-3">
+                      {c.routingStrategy ? (
+                        <Link href={`/routing/${c.routingStrategy.id}`} className="font-mono text-xs text-brand-700 hover:underline">
+                          {c.routingStrategy.code}
+                        </Link>
+                      ) : (
+                        <span className="text-slate-500">{t("channels.routingDefault")}</span>
+                      )}
+                    </td>
                     <td className="py-2 pr-3 text-right tabular-nums">{n(keys[i].filter((k) => !k.revokedAt).length)}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">{n(c._count.locks)}</td>
                     <td className="py-2 text-right">

@@ -39,7 +39,7 @@ export const channelsEn = {
   "channels.form.save": "Save channel",
   "channels.form.saving": "Saving…",
   "channels.form.saved": "Saved.",
-  "channels.form.routing": "Routing strategy: default (chosen per channel once routing strategies exist).",
+  "channels.form.routing": "The channel's routing strategy is chosen on the Routing page (strategy per channel).",
   "channels.fix": "Please correct the highlighted fields.",
   "channels.failed": "Something went wrong. Please try again.",
 

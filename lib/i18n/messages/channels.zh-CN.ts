@@ -39,7 +39,7 @@ export const channelsZhCN: Record<keyof typeof channelsEn, string> = {
   "channels.form.save": "保存渠道",
   "channels.form.saving": "正在保存…",
   "channels.form.saved": "已保存。",
-  "channels.form.routing": "路由策略：默认（路由策略上线后可按渠道选择）。",
+  "channels.form.routing": "渠道的路由策略在“订单路由”页面按渠道选择。",
   "channels.fix": "请更正标出的字段。",
   "channels.failed": "出错了，请重试。",
 

@@ -10,7 +10,7 @@ export type ChannelOutcome = { ok: true; id: number } | { ok: false; field: stri
 export async function listChannels() {
   return db().channel.findMany({
     orderBy: { code: "asc" },
-    include: { _count: { select: { locks: true } } },
+    include: { _count: { select: { locks: true } }, routingStrategy: { select: { id: true, code: true } } },
   });
 }
 
