@@ -20,6 +20,7 @@ import type {
   RoutingOrder,
   RoutingPlan,
   RoutingStep,
+  Shipment,
   Strategy,
   WinnerReason,
 } from "./types";
@@ -108,45 +109,62 @@ function offerPickup(order: RoutingOrder, candidates: readonly Candidate[], stra
 }
 
 /**
- * Who ships what under a PlanRef: whole lines as assigned, split lines from its locations nearest first. `locs` in
- * (code, id) order; take[p × lines + i] = units of line i from locs[p].
+ * Who ships what under a PlanRef: whole lines as assigned, split lines from its locations nearest first. Written into
+ * `shares` (one scratch set serves every plan: explanations read a handful of plans per decision): locs[0..j) in
+ * (code, id) order; take[p × lines + i] = units of line i from locs[p]; shipped[i] = units of line i shipped.
  */
-function allocate(prep: Prepared, ref: PlanRef): { locs: number[]; take: number[]; shipped: number[] } {
+const shares = { j: 0, near: [] as number[], locs: [] as number[], take: new Float64Array(32), shipped: new Float64Array(8) };
+
+function allocate(prep: Prepared, ref: PlanRef): typeof shares {
   const { cands, lines, give, metres } = prep;
   const n = lines.length;
-  const near = ref.locs.slice(0, ref.j);
-  if (near.length > 1 && prep.splitLines.length > 0) near.sort((a, b) => metres[a] - metres[b] || compareLocations(cands[a], cands[b]));
-  const take = new Array<number>(near.length * n).fill(0);
-  const shipped = new Array<number>(n).fill(0);
+  const j = ref.j;
+  const { near, locs } = shares;
+  if (shares.take.length < j * n) shares.take = new Float64Array(2 * j * n);
+  if (shares.shipped.length < n) shares.shipped = new Float64Array(2 * n);
+  const { take, shipped } = shares;
+  near.length = locs.length = j;
+  for (let p = 0; p < j; p++) near[p] = ref.locs[p];
+  if (prep.splitLines.length > 0) insertionSort(near, j, (a, b) => metres[a] - metres[b] || compareLocations(cands[a], cands[b]));
+  for (let p = 0; p < j; p++) locs[p] = near[p];
+  insertionSort(locs, j, (a, b) => compareLocations(cands[a], cands[b]));
+  take.fill(0, 0, j * n);
+  shipped.fill(0, 0, n);
   for (let w = 0; w < prep.wholeLines.length; w++) {
     const c = ref.assign[w];
     if (c < 0) continue;
     const i = prep.wholeLines[w];
-    take[near.indexOf(c) * n + i] = shipped[i] = lines[i].quantity;
+    take[locs.indexOf(c) * n + i] = shipped[i] = lines[i].quantity;
   }
   for (const i of prep.splitLines) {
-    for (let p = 0; p < near.length && shipped[i] < lines[i].quantity; p++) {
+    for (let p = 0; p < j && shipped[i] < lines[i].quantity; p++) {
       const t = Math.min(give[near[p] * n + i], lines[i].quantity - shipped[i]);
-      take[p * n + i] += t;
+      take[locs.indexOf(near[p]) * n + i] += t;
       shipped[i] += t;
     }
   }
-  const order = near.map((_, p) => p);
-  if (order.length > 1) order.sort((x, y) => compareLocations(cands[near[x]], cands[near[y]]));
-  const locs = order.map((p) => near[p]);
-  const sorted = new Array<number>(take.length);
-  order.forEach((p, q) => {
-    for (let i = 0; i < n; i++) sorted[q * n + i] = take[p * n + i];
-  });
-  return { locs, take: sorted, shipped };
+  shares.j = j;
+  return shares;
+}
+
+/** Stable, in place, on the first `len` entries: plans have a few shipments. */
+function insertionSort(xs: number[], len: number, compare: (a: number, b: number) => number): void {
+  for (let i = 1; i < len; i++) {
+    const x = xs[i];
+    let k = i;
+    for (; k > 0 && compare(xs[k - 1], x) > 0; k--) xs[k] = xs[k - 1];
+    xs[k] = x;
+  }
 }
 
 function materialize(prep: Prepared, ref: PlanRef): RoutingPlan {
   const { cands, lines, metres } = prep;
   const n = lines.length;
-  const { locs, take, shipped } = allocate(prep, ref);
+  const { j, locs, take, shipped } = allocate(prep, ref);
   let costCents = 0;
-  const shipments = locs.map((c, p) => {
+  const shipments: Shipment[] = [];
+  for (let p = 0; p < j; p++) {
+    const c = locs[p];
     const candidate = cands[c];
     const shipLines: OrderLine[] = [];
     let units = 0;
@@ -159,8 +177,8 @@ function materialize(prep: Prepared, ref: PlanRef): RoutingPlan {
     }
     const cents = prep.pickup ? 0 : shipmentCents(candidate, metres[c], units);
     costCents += cents;
-    return { locationId: candidate.locationId, code: candidate.code, lines: shipLines, km: metres[c] / 1000, costCents: cents };
-  });
+    shipments.push({ locationId: candidate.locationId, code: candidate.code, lines: shipLines, km: metres[c] / 1000, costCents: cents });
+  }
   const backOrdered: OrderLine[] = [];
   for (let i = 0; i < n; i++) if (shipped[i] < lines[i].quantity) backOrdered.push({ skuId: lines[i].skuId, quantity: lines[i].quantity - shipped[i] });
   return { shipments, backOrdered, costCents };
@@ -171,20 +189,21 @@ type View = { summary: PlanSummary; codes: string[] };
 function summarize(prep: Prepared, layout: Layout, ref: PlanRef): View {
   const { cands, lines, metres } = prep;
   const n = lines.length;
-  const { locs, take, shipped } = allocate(prep, ref);
+  const { j, locs, take, shipped } = allocate(prep, ref);
   const facts: ShipmentFacts[] = [];
   const shipments: PlanSummary["shipments"] = [];
   const codes: string[] = [];
-  locs.forEach((c, p) => {
+  for (let p = 0; p < j; p++) {
+    const c = locs[p];
     let units = 0;
     for (let i = 0; i < n; i++) units += take[p * n + i];
     const candidate = cands[c];
     facts.push({ locationId: candidate.locationId, metres: metres[c], units, costCents: prep.pickup ? 0 : shipmentCents(candidate, metres[c], units) });
     shipments.push({ locationId: candidate.locationId, code: candidate.code, units });
     codes.push(candidate.code);
-  });
+  }
   let shippedUnits = 0;
-  for (const q of shipped) shippedUnits += q;
+  for (let i = 0; i < n; i++) shippedUnits += shipped[i];
   const fill = { kind: "fill" as const, shippedUnits, backOrderedUnits: prep.totalUnits - shippedUnits };
   return { summary: { shipments, fill, values: rankerValues(layout, facts) }, codes };
 }
@@ -196,11 +215,12 @@ function levelValue(s: PlanSummary, level: number): LevelValue {
 function explain(prep: Prepared, reducer: Reducer<PlanRef>, search: Explanation["search"], exhaustive: boolean): Explanation {
   const layout = prep.layout;
   const rankers = layout.rankers;
-  const cache = new Map<Slot<PlanRef>, View>();
+  // Every top plan is summarized for topPlans; the best and the runner-up are almost always among them.
+  const top = reducer.top;
+  const views = top.map((s) => summarize(prep, layout, s.plan));
   const view = (s: Slot<PlanRef>) => {
-    let v = cache.get(s);
-    if (!v) cache.set(s, (v = summarize(prep, layout, s.plan)));
-    return v;
+    const i = top.indexOf(s);
+    return i >= 0 ? views[i] : summarize(prep, layout, s.plan);
   };
   const best = reducer.best;
   const steps: RoutingStep[] = [];
@@ -221,8 +241,9 @@ function explain(prep: Prepared, reducer: Reducer<PlanRef>, search: Explanation[
       winnerReason = { by: "tieBreak", tiedPlans: reducer.tied[reducer.levels - 1], codes: view(best).codes, runnerUpCodes: view(runnerUp).codes };
     } else {
       const w = winner.values[level - 1];
-      const r = view(runnerUp).summary.values[level - 1];
-      winnerReason = { by: "ranker", rule: rankers[level - 1].kind, rankerIndex: level - 1, winner: w, runnerUp: r, margin: margin(w, r), runnerUpCodes: view(runnerUp).codes };
+      const ru = view(runnerUp);
+      const r = ru.summary.values[level - 1];
+      winnerReason = { by: "ranker", rule: rankers[level - 1].kind, rankerIndex: level - 1, winner: w, runnerUp: r, margin: margin(w, r), runnerUpCodes: ru.codes };
     }
   }
   return {
@@ -233,7 +254,7 @@ function explain(prep: Prepared, reducer: Reducer<PlanRef>, search: Explanation[
     search,
     exhaustive,
     steps,
-    topPlans: reducer.top.map((s) => view(s).summary),
+    topPlans: views.map((v) => v.summary),
     winnerReason,
   };
 }
