@@ -33,7 +33,7 @@ export type Placed = { ok: true; order: OrderView } | { ok: false; refusal: Refu
  * Many orders at once (a batch, or one), each accepted or refused on its own, in input order — as if placed one
  * after the other: each takes its units out of the available-to-sell, the stock and the capacity the next one
  * sees. Everything is read once and written in a handful of set-based statements; the reservations go through
- * the one primitive (reserve_many → reserve_stock, ledger entries per order).
+ * the reservation guard (reserve_many → reserve_lines, one ledger entry per line with its order's reference).
  *
  * Orders for the same SKU are serialized by a transaction-scoped advisory lock per SKU, taken in SKU order before
  * anything is read: ATS (ring-fences, caps, margins) spans locations, so a row lock alone could not keep two
@@ -61,14 +61,12 @@ export async function placeOrdersIn(
     await lockSkus(tx, skuIds);
     const strategy = await activeStrategyFor(channel.id, tx);
     for (let attempt = 1; ; attempt++) {
-      await tx.$executeRawUnsafe("SAVEPOINT place_orders");
+      // Null: the reservations did not fit and left nothing behind (reserve_many is all or none); route again.
       const placed = await routeAndRecord(tx, channel, wanted, skuIds, strategy, actor, now);
       if (placed) {
-        await tx.$executeRawUnsafe("RELEASE SAVEPOINT place_orders");
         placed.forEach((p, i) => (results[wanted[i].k] = p));
         break;
       }
-      await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT place_orders");
       if (attempt === ATTEMPTS) {
         for (const w of wanted) results[w.k] = { ok: false, refusal: STOCK_MOVING };
         break;
@@ -84,7 +82,7 @@ const ORDER_COLUMNS = [
   column("id", "bigint"), column("channel_id", "int"), column("status", '"OrderStatus"'), column("placed_at", "timestamp(3)"), column("city", "text"),
   column("province", "text"), column("latitude", "float8"), column("longitude", "float8"), column("total_cents", "int"), column("external_ref", "text"),
   column("fulfilment", '"Fulfilment"'), column("pickup_location_id", "int"), column("selling_location_id", "int"), column("strategy_version_id", "int"),
-  column("placed_by", "text"), column("routing", "jsonb"),
+  column("placed_by", "text"), column("routing", "json"),
 ];
 const EVENT_COLUMNS = [column("order_id", "bigint"), column("action", "text"), column("actor", "text"), column("detail", "jsonb")];
 const SHIPMENT_COLUMNS = [
@@ -105,7 +103,8 @@ async function routeAndRecord(
   const ats = await channelAtsWithLocks(channel.id, skuIds, now, tx);
   const atsLeft = new Map(ats.bySku);
   const pickups = [...new Set(wanted.flatMap((w) => (w.resolved.pickupId ? [w.resolved.pickupId] : [])))];
-  const candidates = (await candidatesFor(skuIds, { always: pickups, now }, tx)).map((c) => ({ ...c, atp: new Map(c.atp) }));
+  // Fresh objects: routing the batch in turn takes each order's units out of them.
+  const candidates = await candidatesFor(skuIds, { always: pickups, now }, tx);
   const byLocation = new Map(candidates.map((c) => [c.locationId, c]));
 
   const out: (Placed | null)[] = [];
@@ -156,9 +155,9 @@ async function routeAndRecord(
     idempotencyKey: `order:${a.orderId}:${sh.locationId}`, reference: `order:${a.orderId}`, lines: sh.lines.map((l) => ({ ...l, locationId: sh.locationId })),
   })));
   const reserved = await reserveMany(tx, actor, items);
-  if (reserved.some((r) => !r.ok)) return null;
+  if (!reserved.ok) return null;
   let next = 0;
-  for (const a of accepted) for (const sh of a.routed.plan.shipments) sh.reservationId = (reserved[next++] as { reservationId: string }).reservationId;
+  for (const a of accepted) for (const sh of a.routed.plan.shipments) sh.reservationId = reserved.reservationIds[next++];
 
   await insertRows(tx, "customer_order", ORDER_COLUMNS, accepted.map((a) => {
     const { input, resolved } = wanted[a.w];
@@ -305,17 +304,14 @@ export async function routeAndReserve(
     const candidates = await candidatesFor(skuIds, { always: pickupId ? [pickupId] : [], now }, tx);
     const decision = route(order, candidates, rules);
     if (decision.kind !== "plan") throw new Error("a pickup order reached routing without its store");
-    await tx.$executeRawUnsafe("SAVEPOINT route_attempt");
     const shipments = decision.plan.shipments;
-    const results = await reserveMany(tx, actor, shipments.map((s) => ({
+    const result = await reserveMany(tx, actor, shipments.map((s) => ({
       idempotencyKey: `${keyBase}:${attempt}:${s.locationId}`, reference: `order:${orderId}`, lines: s.lines.map((l) => ({ ...l, locationId: s.locationId })),
     })));
-    if (results.every((r) => r.ok)) {
-      await tx.$executeRawUnsafe("RELEASE SAVEPOINT route_attempt");
-      const reserved = shipments.map((s, i) => ({ ...s, reservationId: (results[i] as { reservationId: string }).reservationId }));
+    if (result.ok) {
+      const reserved = shipments.map((s, i) => ({ ...s, reservationId: result.reservationIds[i] }));
       return { plan: { shipments: reserved, backOrdered: decision.plan.backOrdered }, explanation: decision.explanation, attempts: attempt };
     }
-    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT route_attempt");
     if (attempt === ATTEMPTS) throw new OrderRefused(STOCK_MOVING);
   }
 }

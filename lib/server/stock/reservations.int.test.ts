@@ -3,7 +3,7 @@ import { resetDatabase, seedFixture } from "@/tests/support/fixture";
 import { race } from "@/tests/support/race";
 import { db } from "../db";
 import { verifyLedger } from "./ledger-verify";
-import { release, reserve, ship } from "./reservations";
+import { release, reserve, reserveMany, ship } from "./reservations";
 
 let ids: Awaited<ReturnType<typeof seedFixture>>;
 beforeEach(async () => {
@@ -101,5 +101,52 @@ describe("concurrency", () => {
     expect(await db().stockLedger.count({ where: { skuId: sku.id, type: "RESERVE" } })).toBe(100);
     const report = await verifyLedger();
     expect(report.problems).toEqual([]);
+  });
+});
+
+describe("reserveMany", () => {
+  const items = (wh: number, a1: number, st: number, b1: number) => [
+    { idempotencyKey: "m1", reference: "order:1", lines: [{ locationId: wh, skuId: a1, quantity: 3 }] },
+    { idempotencyKey: "m2", reference: "order:2", lines: [{ locationId: wh, skuId: a1, quantity: 4 }, { locationId: st, skuId: b1, quantity: 2 }] },
+    { idempotencyKey: "m3", reference: "order:3", lines: [{ locationId: wh, skuId: a1, quantity: 5 }] },
+  ];
+
+  it("reserves a set in one call: a stock level drawn on by several items gets one ledger entry per item, in order, with its reference", async () => {
+    const { wh, st } = ids.locations;
+    const { a1, b1 } = ids.skus;
+    const r = await db().$transaction((tx) => reserveMany(tx, "test", items(wh.id, a1.id, st.id, b1.id)));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.reservationIds).toHaveLength(3);
+    expect(await level(wh.id, a1.id)).toMatchObject({ reserved: 10 + 3 + 4 + 5, ledgerReference: null });
+    expect(await level(st.id, b1.id)).toMatchObject({ reserved: 2, ledgerReference: null });
+    const entries = await db().stockLedger.findMany({ where: { type: "RESERVE", locationId: wh.id, skuId: a1.id }, orderBy: { seq: "asc" } });
+    expect(entries.map((e) => [e.reference, e.reservedBefore, e.reservedAfter])).toEqual([["order:1", 10, 13], ["order:2", 13, 17], ["order:3", 17, 22]]);
+    const lines = await db().reservationLine.findMany({ where: { reservationId: BigInt(r.reservationIds[1]) }, orderBy: { locationId: "asc" } });
+    expect(lines.map((l) => [l.locationId, l.skuId, l.quantity])).toEqual([[wh.id, a1.id, 4], [st.id, b1.id, 2]].sort((x, y) => x[0] - y[0]));
+    expect((await verifyLedger()).problems).toEqual([]);
+  });
+
+  it("is all or none: one item that does not fit leaves nothing behind and says what was available before the call", async () => {
+    const { wh, st } = ids.locations;
+    const { a1, b1 } = ids.skus;
+    // WH/A1 ATP 85: 3 + 4 + 80 does not fit in the third round.
+    const set = items(wh.id, a1.id, st.id, b1.id);
+    set[2].lines[0].quantity = 80;
+    const r = await db().$transaction((tx) => reserveMany(tx, "test", set));
+    expect(r).toEqual({ ok: false, reason: "insufficient", shortages: [{ locationId: wh.id, skuId: a1.id, requested: 87, available: 85 }] });
+    expect(await level(wh.id, a1.id)).toMatchObject({ reserved: 10 });
+    expect(await level(st.id, b1.id)).toMatchObject({ reserved: 0 });
+    expect(await db().reservation.count()).toBe(0);
+    expect(await db().stockLedger.count({ where: { type: "RESERVE" } })).toBe(0);
+  });
+
+  it("refuses keys already used, writing nothing", async () => {
+    const { wh, st } = ids.locations;
+    const { a1, b1 } = ids.skus;
+    await reserve({ idempotencyKey: "m2", actor: "t", lines: [{ locationId: wh.id, skuId: a1.id, quantity: 1 }] });
+    const r = await db().$transaction((tx) => reserveMany(tx, "test", items(wh.id, a1.id, st.id, b1.id)));
+    expect(r).toMatchObject({ ok: false, reason: "key_conflict" });
+    expect(await level(wh.id, a1.id)).toMatchObject({ reserved: 11 });
+    expect(await db().reservation.count()).toBe(1);
   });
 });

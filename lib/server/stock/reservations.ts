@@ -74,26 +74,38 @@ export async function reserve(
 
 export type ManyItem = { idempotencyKey: string; reference: string; lines: StockLine[] };
 
+export type ManyResult =
+  | { ok: true; reservationIds: string[] }
+  | { ok: false; reason: "insufficient"; shortages: Shortage[] }
+  | { ok: false; reason: "key_conflict"; message: string };
+
+type ManyOutcome =
+  | { status: "reserved"; ids: number[] }
+  | { status: "insufficient"; shortages: [number, number, number, number][] }
+  | { status: "key_conflict"; keys: string[] };
+
 /**
- * Many reservations in one round trip (a batch of orders), each all-or-nothing like `reserve`, in the caller's
- * transaction. Results come back in item order; a short item leaves its own lines untouched.
+ * Many reservations in one round trip (a batch of orders' shipments), all or none, in the caller's transaction:
+ * the database function reserve_many writes them set-based through the same guard as `reserve` (reserve_lines),
+ * one ledger entry per line with the item's reference. Ids come back in item order.
  */
-export async function reserveMany(tx: Tx, actor: string, items: ManyItem[]): Promise<ReserveResult[]> {
-  if (items.length === 0) return [];
+export async function reserveMany(tx: Tx, actor: string, items: ManyItem[]): Promise<ManyResult> {
+  if (items.length === 0) return { ok: true, reservationIds: [] };
   const payload = items.map((i) => ({
     key: i.idempotencyKey,
     reference: i.reference,
     lines: normalizeLines(i.lines).map((l) => [l.locationId, l.skuId, l.quantity]),
   }));
-  const [{ outcomes }] = await tx.$queryRaw<{ outcomes: ReserveOutcome[] }[]>`
-    SELECT reserve_many(${actor}, ${JSON.stringify(payload)}::jsonb) AS outcomes`;
-  return outcomes.map((o, k) => {
-    if (o.status === "reserved") return { ok: true, reservationId: String(o.id), replayed: false, lines: normalizeLines(items[k].lines) };
-    if (o.status === "insufficient") {
-      return { ok: false, reason: "insufficient", shortages: o.shortages.map(([locationId, skuId, requested, available]) => ({ locationId, skuId, requested, available })) };
-    }
-    return { ok: false, reason: "key_conflict", message: `Idempotency key "${items[k].idempotencyKey}" was already used.` };
-  });
+  const [{ outcome }] = await tx.$queryRaw<{ outcome: ManyOutcome }[]>`
+    SELECT reserve_many(${actor}, ${JSON.stringify(payload)}::jsonb) AS outcome`;
+  switch (outcome.status) {
+    case "reserved":
+      return { ok: true, reservationIds: outcome.ids.map(String) };
+    case "insufficient":
+      return { ok: false, reason: "insufficient", shortages: outcome.shortages.map(([locationId, skuId, requested, available]) => ({ locationId, skuId, requested, available })) };
+    case "key_conflict":
+      return { ok: false, reason: "key_conflict", message: `Idempotency keys already used: ${outcome.keys.join(", ")}.` };
+  }
 }
 
 /** Releases (cancel) or ships (commit) a whole active reservation; repeating the call changes nothing. */
