@@ -6,7 +6,7 @@ import type { Tx } from "../tx";
 import type { OrderInput } from "./input";
 import { placeOrdersIn } from "./place";
 
-// Group commit for single-order intake. Requests of one channel (and caller) that arrive while the previous group
+// Group commit for single-order intake. Requests of one channel (and caller) that arrive while earlier groups
 // is being written wait and go together in the next transaction: one read of ATS and candidates, one reservation
 // round trip, set-based writes — so concurrent clients share the fixed cost. A lone request goes at once. Every
 // request keeps its own Idempotency-Key record and its own answer; a group that fails as a whole (an order number
@@ -14,9 +14,13 @@ import { placeOrdersIn } from "./place";
 
 export type IntakeAnswer = { status: number; body: unknown; replayed: boolean };
 type Pending = { key: string; hash: string; input: OrderInput; resolve: (a: IntakeAnswer) => void; reject: (e: unknown) => void };
-type Queue = { channel: { id: number; code: string }; actor: string; waiting: Pending[]; running: boolean };
+type Queue = { channel: { id: number; code: string }; actor: string; waiting: Pending[]; inFlight: number };
 
 const MAX_GROUP = 64;
+// Two groups in flight: while one waits on the database the next is routed, and the server's cores share the
+// work. Groups cannot deadlock each other: both take idempotency keys, SKU locks and stock rows in sorted order,
+// exactly as two app instances do.
+const MAX_IN_FLIGHT = 2;
 const state = globalThis as unknown as { yipanIntakeQueues?: Map<string, Queue> };
 const queues = (state.yipanIntakeQueues ??= new Map());
 
@@ -24,46 +28,54 @@ export function placeOrderGrouped(channel: { id: number; code: string }, input: 
   return new Promise((resolve, reject) => {
     const id = `${channel.id}:${actor}`;
     let q = queues.get(id);
-    if (!q) queues.set(id, (q = { channel, actor, waiting: [], running: false }));
+    if (!q) queues.set(id, (q = { channel, actor, waiting: [], inFlight: 0 }));
     q.waiting.push({ key, hash: requestHash(input), input, resolve, reject });
-    if (!q.running) void drain(q);
+    pump(q);
   });
 }
 
-async function drain(q: Queue) {
-  q.running = true;
+function pump(q: Queue) {
+  while (q.inFlight < MAX_IN_FLIGHT && q.waiting.length > 0) {
+    const group = takeGroup(q);
+    q.inFlight++;
+    void runGroup(q, group).finally(() => {
+      q.inFlight--;
+      pump(q);
+    });
+  }
+}
+
+/** One request per key in a group: a repeated key waits for a later group, where it replays. */
+function takeGroup(q: Queue): Pending[] {
+  const group: Pending[] = [];
+  const rest: Pending[] = [];
+  const keys = new Set<string>();
+  for (const p of q.waiting) {
+    if (group.length < MAX_GROUP && !keys.has(p.key)) {
+      keys.add(p.key);
+      group.push(p);
+    } else rest.push(p);
+  }
+  q.waiting = rest;
+  return group;
+}
+
+async function runGroup(q: Queue, group: Pending[]) {
   try {
-    while (q.waiting.length > 0) {
-      // One request per key in a group: a repeated key waits for the next group, where it replays.
-      const group: Pending[] = [];
-      const rest: Pending[] = [];
-      const keys = new Set<string>();
-      for (const p of q.waiting) {
-        if (group.length < MAX_GROUP && !keys.has(p.key)) {
-          keys.add(p.key);
-          group.push(p);
-        } else rest.push(p);
-      }
-      q.waiting = rest;
+    const answers = await writeGroup(q, group);
+    group.forEach((p, i) => p.resolve(answers[i]));
+  } catch (error) {
+    if (group.length === 1) {
+      group[0].reject(error);
+      return;
+    }
+    for (const p of group) {
       try {
-        const answers = await writeGroup(q, group);
-        group.forEach((p, i) => p.resolve(answers[i]));
-      } catch (error) {
-        if (group.length === 1) {
-          group[0].reject(error);
-          continue;
-        }
-        for (const p of group) {
-          try {
-            p.resolve((await writeGroup(q, [p]))[0]);
-          } catch (e) {
-            p.reject(e);
-          }
-        }
+        p.resolve((await writeGroup(q, [p]))[0]);
+      } catch (e) {
+        p.reject(e);
       }
     }
-  } finally {
-    q.running = false;
   }
 }
 
