@@ -64,33 +64,37 @@ export function shipmentCents(c: Candidate, metres: number, units: number): numb
 }
 
 /**
- * Writes one candidate's shipment model at `at` in `fixed` and `perUnit` (comp 0, fill, stays 0). Pickups ship
- * nothing, so they cost nothing. Negative cost parameters count as 0: every comp must grow with each shipment.
+ * Writes one candidate's shipment model at `at` in `fixed` and `perUnit`, every comp (so the arrays can be reused
+ * without clearing; comp 0, fill, is 0). Pickups ship nothing, so they cost nothing. Negative cost parameters count
+ * as 0: every comp must grow with each shipment.
  */
 export function writeShipmentModel(layout: Layout, c: Candidate, metres: number, pickup: boolean, fixed: Float64Array, perUnit: Float64Array, at: number): void {
   const { rankers, levelStart } = layout;
+  fixed[at] = perUnit[at] = 0;
   for (let i = 0; i < rankers.length; i++) {
     const r = rankers[i];
     const k = at + levelStart[i + 1];
     switch (r.kind) {
       case "nearest":
-        if (r.measure === "max") fixed[k] = metres;
-        else perUnit[k] = metres;
+        fixed[k] = r.measure === "max" ? metres : 0;
+        perUnit[k] = r.measure === "max" ? 0 : metres;
         break;
       case "complete":
         fixed[k] = 1;
+        perUnit[k] = 0;
         break;
       case "designated": {
         const positions = layout.designated[i]!;
         const rank = positions.get(c.locationId) ?? positions.size;
-        for (let j = 1; j <= positions.size; j++) perUnit[k + j - 1] = rank >= j ? 1 : 0;
+        for (let j = 1; j <= positions.size; j++) {
+          fixed[k + j - 1] = 0;
+          perUnit[k + j - 1] = rank >= j ? 1 : 0;
+        }
         break;
       }
       case "lowestCost":
-        if (!pickup) {
-          fixed[k] = Math.max(0, c.cost.baseCents) + distanceCents(c, metres);
-          perUnit[k] = Math.max(0, c.cost.perUnitCents);
-        }
+        fixed[k] = pickup ? 0 : Math.max(0, c.cost.baseCents) + distanceCents(c, metres);
+        perUnit[k] = pickup ? 0 : Math.max(0, c.cost.perUnitCents);
         break;
     }
   }

@@ -5,7 +5,7 @@
 
 import { distanceFrom } from "./geo";
 import { type Layout, writeShipmentModel } from "./layout";
-import type { Candidate, Filter, FilterReason, FilterStep, OrderLine, RoutingOrder } from "./types";
+import type { Candidate, Filter, FilterReason, FilterStep, LocationType, OrderLine, RoutingOrder } from "./types";
 
 /** Lines merged by SKU, without zero quantities, ordered by SKU id: the result does not depend on line order. */
 export function orderLines(lines: readonly OrderLine[]): OrderLine[] {
@@ -27,12 +27,23 @@ export function compareLocations(a: Candidate, b: Candidate): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : a.locationId - b.locationId;
 }
 
-type Test = (c: Candidate) => boolean;
+/**
+ * A static filter as screen() applies it: plain data rather than a closure per decision. "none" where the filter is
+ * skipped or is the ATP margin (applied with the stock).
+ */
+type Check =
+  | { kind: "none" }
+  | { kind: "locationType"; types: ReadonlySet<LocationType> }
+  | { kind: "sameRegion" | "sameProvince"; value: string }
+  | { kind: "canShip" | "canPickup" | "capacity" }
+  | { kind: "exclude"; ids: ReadonlySet<number> };
+
+const NONE: Check = { kind: "none" };
 
 export type CompiledFilters = {
   steps: FilterStep[];
-  /** The static tests, in strategy order; null where the filter is skipped or is the ATP margin. */
-  tests: (Test | null)[];
+  /** The static checks, in strategy order. */
+  checks: Check[];
   /** Per filter: its margin for minAtpMargin, else −1. */
   margins: number[];
   /** The largest margin: what each location may give is ATP − margin. */
@@ -42,52 +53,64 @@ export type CompiledFilters = {
 export function compileFilters(filters: readonly Filter[], order: RoutingOrder): CompiledFilters {
   const dest = order.destination;
   const steps: FilterStep[] = [];
-  const tests: (Test | null)[] = [];
+  const checks: Check[] = [];
   const margins: number[] = [];
   let margin = 0;
   for (const f of filters) {
-    let test: Test | null = null;
+    let check = NONE;
     let skipped = false;
     let m = -1;
     switch (f.kind) {
-      case "locationType": {
-        const types = new Set(f.types);
-        test = (c) => types.has(c.type);
+      case "locationType":
+        check = { kind: "locationType", types: new Set(f.types) };
         break;
-      }
-      case "sameRegion": {
-        const region = dest.region;
-        if (region === undefined) skipped = true;
-        else test = (c) => c.region === region;
-        break;
-      }
+      case "sameRegion":
       case "sameProvince": {
-        const province = dest.province;
-        if (province === undefined) skipped = true;
-        else test = (c) => c.province === province;
+        const value = f.kind === "sameRegion" ? dest.region : dest.province;
+        if (value === undefined) skipped = true;
+        else check = { kind: f.kind, value };
         break;
       }
       case "capability":
-        test = order.fulfilment === "PICKUP" ? (c) => c.canPickup : (c) => c.canShip;
+        check = { kind: order.fulfilment === "PICKUP" ? "canPickup" : "canShip" };
         break;
       case "capacity":
-        test = (c) => c.remainingCapacity > 0;
+        check = { kind: "capacity" };
         break;
       case "minAtpMargin":
         m = Math.max(0, f.units);
         margin = Math.max(margin, m);
         break;
-      case "exclude": {
-        const ids = new Set(f.locationIds);
-        test = (c) => !ids.has(c.locationId);
+      case "exclude":
+        check = { kind: "exclude", ids: new Set(f.locationIds) };
         break;
-      }
     }
     steps.push({ filter: f.kind, removed: 0, skipped });
-    tests.push(test);
+    checks.push(check);
     margins.push(m);
   }
-  return { steps, tests, margins, margin };
+  return { steps, checks, margins, margin };
+}
+
+function passes(check: Check, c: Candidate): boolean {
+  switch (check.kind) {
+    case "none":
+      return true;
+    case "locationType":
+      return check.types.has(c.type);
+    case "sameRegion":
+      return c.region === check.value;
+    case "sameProvince":
+      return c.province === check.value;
+    case "canShip":
+      return c.canShip;
+    case "canPickup":
+      return c.canPickup;
+    case "capacity":
+      return c.remainingCapacity > 0;
+    case "exclude":
+      return !check.ids.has(c.locationId);
+  }
 }
 
 /** Reads the location's raw ATP of each line into `raw`; true when it holds any. */
@@ -113,11 +136,9 @@ function anyAbove(raw: Float64Array, n: number, margin: number): boolean {
  */
 export function screen(c: Candidate, lines: readonly OrderLine[], f: CompiledFilters, raw: Float64Array): FilterReason | null {
   let stocked: boolean | null = null;
-  for (let k = 0; k < f.tests.length; k++) {
-    const test = f.tests[k];
-    if (test !== null) {
-      if (!test(c)) return fail(f, k);
-    } else if (f.margins[k] >= 0) {
+  for (let k = 0; k < f.checks.length; k++) {
+    if (!passes(f.checks[k], c)) return fail(f, k);
+    if (f.margins[k] >= 0) {
       stocked ??= readStock(c, lines, raw);
       // A location with nothing of the order is "noStock", not the margin's doing.
       if (stocked && !anyAbove(raw, lines.length, f.margins[k])) return fail(f, k);
@@ -130,6 +151,11 @@ export function screen(c: Candidate, lines: readonly OrderLine[], f: CompiledFil
 function fail(f: CompiledFilters, k: number): FilterReason {
   f.steps[k].removed++;
   return f.steps[k].filter;
+}
+
+function byLocationId(xs: readonly { locationId: number }[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1].locationId > xs[i].locationId) return false;
+  return true;
 }
 
 /** The arrays may be longer than needed: index them below cands.length (× lines or × layout.size). */
@@ -224,11 +250,11 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
     cover[k] = cv;
     stock[k] = st;
     metres[k] = distance(c.lat, c.lng);
-    for (let d = k * D; d < k * D + D; d++) fixed[d] = perUnit[d] = 0;
     writeShipmentModel(layout, c, metres[k], pickup, fixed, perUnit, k * D);
     cands.push(c);
   }
-  if (filtered.length > 1) filtered.sort((a, b) => a.locationId - b.locationId);
+  // Callers usually pass the locations in id order already.
+  if (!byLocationId(filtered)) filtered.sort((a, b) => a.locationId - b.locationId);
 
   const nc = cands.length;
   const wholeLines: number[] = [];

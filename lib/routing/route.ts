@@ -212,36 +212,37 @@ function levelValue(s: PlanSummary, level: number): LevelValue {
   return level === 0 ? s.fill : s.values[level - 1];
 }
 
+function viewOf(prep: Prepared, top: readonly Slot<PlanRef>[], views: readonly View[], s: Slot<PlanRef>): View {
+  const i = top.indexOf(s);
+  return i >= 0 ? views[i] : summarize(prep, prep.layout, s.plan);
+}
+
 function explain(prep: Prepared, reducer: Reducer<PlanRef>, search: Explanation["search"], exhaustive: boolean): Explanation {
   const layout = prep.layout;
   const rankers = layout.rankers;
-  // Every top plan is summarized for topPlans; the best and the runner-up are almost always among them.
+  // Every top plan is summarized for topPlans; the best and the runner-up are almost always among them. (No named
+  // closures on this path: tsx, which runs the bench, names each one it creates, and that costs more than the call.)
   const top = reducer.top;
   const views = top.map((s) => summarize(prep, layout, s.plan));
-  const view = (s: Slot<PlanRef>) => {
-    const i = top.indexOf(s);
-    return i >= 0 ? views[i] : summarize(prep, layout, s.plan);
-  };
   const best = reducer.best;
   const steps: RoutingStep[] = [];
   let winnerReason: WinnerReason = { by: "noCandidates" };
   if (best) {
-    const winner = view(best).summary;
-    const floor = (count: number) => count >= TOP_PLANS;
+    const winner = viewOf(prep, top, views, best).summary;
     for (let l = 0; l <= rankers.length; l++) {
       const before = l === 0 ? reducer.plans : reducer.tied[l - 1];
       const after = reducer.tied[l];
-      steps.push({ rule: l === 0 ? "fill" : rankers[l - 1].kind, rankerIndex: l - 1, before, after, beforeAtLeast: floor(before), afterAtLeast: floor(after), best: levelValue(winner, l) });
+      steps.push({ rule: l === 0 ? "fill" : rankers[l - 1].kind, rankerIndex: l - 1, before, after, beforeAtLeast: before >= TOP_PLANS, afterAtLeast: after >= TOP_PLANS, best: levelValue(winner, l) });
     }
     const level = reducer.decidingLevel();
     const runnerUp = reducer.runnerUp[level];
     if (reducer.plans === 1 || runnerUp === null) winnerReason = { by: "onlyPlan" };
     else if (level === reducer.levels || level === 0) {
       // Level 0 cannot decide (every plan scored has the same fill); treat it as the tie-break for safety.
-      winnerReason = { by: "tieBreak", tiedPlans: reducer.tied[reducer.levels - 1], codes: view(best).codes, runnerUpCodes: view(runnerUp).codes };
+      winnerReason = { by: "tieBreak", tiedPlans: reducer.tied[reducer.levels - 1], codes: viewOf(prep, top, views, best).codes, runnerUpCodes: viewOf(prep, top, views, runnerUp).codes };
     } else {
       const w = winner.values[level - 1];
-      const ru = view(runnerUp);
+      const ru = viewOf(prep, top, views, runnerUp);
       const r = ru.summary.values[level - 1];
       winnerReason = { by: "ranker", rule: rankers[level - 1].kind, rankerIndex: level - 1, winner: w, runnerUp: r, margin: margin(w, r), runnerUpCodes: ru.codes };
     }
