@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { isAged } from "@/lib/inventory/age";
 import { formatNumber, type Locale, type MessageKey, type Translate } from "@/lib/i18n";
+import { ledgerReasonText } from "@/lib/i18n/ledger-reason";
 import type { LedgerEntry, LocationStock, SkuLot, SkuReservation } from "@/lib/server/inventory/sku";
 import { TableHead } from "../table-head";
 import { codeLabel, formatDate, formatDateTime, locationHref } from "./labels";
@@ -117,20 +118,23 @@ export function LedgerTable({ rows, t, locale }: Ctx & { rows: LedgerEntry[] }) 
     <table className="w-full text-sm" data-testid="sku-ledger">
       <Head t={t} cols={[["inventory.col.time", "left"], ["inventory.col.location", "left"], ["inventory.col.movement", "left"], ["inventory.col.onHand", "right"], ["inventory.col.reserved", "right"], ["inventory.col.actor", "left"], ["inventory.col.reason", "left"], ["inventory.col.reference", "left"]]} />
       <tbody>
-        {rows.map((e) => (
-          <tr key={e.id} className="border-b border-slate-100 last:border-0">
-            <td className={`${TD} whitespace-nowrap`}>{formatDateTime(locale, e.createdAt)}</td>
-            <td className={`${TD} font-mono text-xs`}>{e.locationCode}</td>
-            <td className={TD}>
-              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">{t(`inventory.movement.${e.type}` as MessageKey)}</span>
-            </td>
-            <td className={`${TD} text-right`}><Change before={e.onHandBefore} after={e.onHandAfter} locale={locale} /></td>
-            <td className={`${TD} text-right`}><Change before={e.reservedBefore} after={e.reservedAfter} locale={locale} /></td>
-            <td className={`${TD} text-xs text-slate-600`}>{e.actor}</td>
-            <td className={`${TD} max-w-48 truncate text-xs text-slate-600`} title={e.reason ?? undefined}>{e.reason ?? dash}</td>
-            <td className={`${TD} max-w-40 truncate text-xs text-slate-500`} title={e.reference ?? undefined}>{e.reference ?? dash}</td>
-          </tr>
-        ))}
+        {rows.map((e) => {
+          const reason = ledgerReasonText(t, e.reason);
+          return (
+            <tr key={e.id} className="border-b border-slate-100 last:border-0">
+              <td className={`${TD} whitespace-nowrap`}>{formatDateTime(locale, e.createdAt)}</td>
+              <td className={`${TD} font-mono text-xs`}>{e.locationCode}</td>
+              <td className={TD}>
+                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">{t(`inventory.movement.${e.type}` as MessageKey)}</span>
+              </td>
+              <td className={`${TD} text-right`}><Change before={e.onHandBefore} after={e.onHandAfter} locale={locale} /></td>
+              <td className={`${TD} text-right`}><Change before={e.reservedBefore} after={e.reservedAfter} locale={locale} /></td>
+              <td className={`${TD} text-xs text-slate-600`}>{e.actor}</td>
+              <td className={`${TD} max-w-48 truncate text-xs text-slate-600`} title={reason || undefined}>{reason || dash}</td>
+              <td className={`${TD} max-w-40 truncate text-xs text-slate-500`} title={e.reference ?? undefined}>{e.reference ?? dash}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

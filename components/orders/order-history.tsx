@@ -1,4 +1,5 @@
 import { formatNumber, type Locale, type MessageKey, type Translate } from "@/lib/i18n";
+import { ledgerReasonText } from "@/lib/i18n/ledger-reason";
 import { formatTime } from "@/lib/orders-ui/format";
 import type { LedgerTrailRow, OrderEventView } from "@/lib/server/orders/queries";
 import { TableHead } from "../table-head";
@@ -74,7 +75,7 @@ export function LedgerTrail({ rows, t, locale }: { rows: LedgerTrailRow[]; t: Tr
                 {n(r.reservedBefore)} → {n(r.reservedAfter)}
               </td>
               <td className="py-1.5 pr-3">{r.actor}</td>
-              <td className="py-1.5 text-slate-600">{r.reason ?? ""}</td>
+              <td className="py-1.5 text-slate-600">{ledgerReasonText(t, r.reason)}</td>
             </tr>
           ))}
         </tbody>

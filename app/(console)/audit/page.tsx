@@ -3,6 +3,7 @@ import Link from "next/link";
 import { VerifyPanel } from "@/components/audit/verify-panel";
 import { TableHead } from "@/components/table-head";
 import { formatNumber, type MessageKey } from "@/lib/i18n";
+import { ledgerReasonText } from "@/lib/i18n/ledger-reason";
 import { historyFilters, ledgerHistory, ledgerSummary, type HistoryFilters } from "@/lib/server/audit";
 import { MovementType } from "@/lib/server/generated/prisma/enums";
 import { serverTranslator } from "@/lib/server/i18n";
@@ -96,7 +97,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="whitespace-nowrap py-1.5 pr-3 text-right">{r.onHandBefore} → {r.onHandAfter}</td>
                     <td className="whitespace-nowrap py-1.5 pr-3 text-right">{r.reservedBefore} → {r.reservedAfter}</td>
                     <td className="py-1.5 pr-3">{r.actor}</td>
-                    <td className="py-1.5 text-slate-600">{[r.reason, r.reference].filter(Boolean).join(" · ")}</td>
+                    <td className="py-1.5 text-slate-600">{[ledgerReasonText(t, r.reason), r.reference].filter(Boolean).join(" · ")}</td>
                   </tr>
                 ))}
               </tbody>

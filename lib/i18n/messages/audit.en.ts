@@ -1,4 +1,4 @@
-// English messages for the audit and settings pages (keys start with "audit." / "settings.").
+// English messages for the audit and settings pages (keys start with "audit." / "settings." / "movement.").
 export const auditEn = {
   "settings.title": "Settings",
   "settings.keys.title": "API keys",
@@ -54,6 +54,14 @@ export const auditEn = {
   "audit.prev": "Newer",
   "audit.next": "Older",
   "audit.badFilter": "{field}: {message}",
+  // Ledger reasons the server writes (lib/i18n/ledger-reason.ts): English is the stored text itself.
+  "audit.reason.transferShipped": "transfer shipped",
+  "audit.reason.transferReceived": "transfer received",
+  "audit.reason.transferShort": "received {received} of {quantity}: {note}",
+  "audit.reason.pickedUp": "picked up in store",
+  "audit.reason.storeRejected": "rejected by the store: {reason}",
+  "audit.reason.orderCancelled": "order cancelled: {reason}",
+  "audit.reason.demoOpening": "demo opening balance",
   "movement.OPENING": "Opening balance",
   "movement.RECEIVE": "Receipt",
   "movement.ADJUST": "Adjustment",

@@ -5,6 +5,7 @@ import { TableHead } from "@/components/table-head";
 import { ForcedBadge, TransferStatusBadge } from "@/components/transfers/status-badge";
 import { TransferActions } from "@/components/transfers/transfer-actions";
 import { formatNumber, type Locale, type MessageKey, type Translate } from "@/lib/i18n";
+import { ledgerReasonText } from "@/lib/i18n/ledger-reason";
 import { formatTime } from "@/lib/orders-ui/format";
 import { serverTranslator } from "@/lib/server/i18n";
 import { requireSection } from "@/lib/server/permissions";
@@ -148,7 +149,7 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
                     <td className="py-1.5 pr-3 text-right whitespace-nowrap tabular-nums" data-testid="ledger-on-hand">{n(r.onHandBefore)} → {n(r.onHandAfter)}</td>
                     <td className="py-1.5 pr-3 text-right whitespace-nowrap tabular-nums" data-testid="ledger-in-transit">{n(r.inTransitBefore)} → {n(r.inTransitAfter)}</td>
                     <td className="py-1.5 pr-3">{r.actor}</td>
-                    <td className="py-1.5 text-slate-600">{r.reason ?? ""}</td>
+                    <td className="py-1.5 text-slate-600">{ledgerReasonText(t, r.reason)}</td>
                   </tr>
                 ))}
               </tbody>
