@@ -27,6 +27,33 @@ export function compareLocations(a: Candidate, b: Candidate): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : a.locationId - b.locationId;
 }
 
+// A UTF-16 unit + 1 per digit, 0 past the end (so a prefix packs lower): three digits stay below 2^53.
+const BASE = 65_537;
+
+function packCode(code: string, from: number): number {
+  let key = 0;
+  for (let i = from; i < from + 3; i++) key = key * BASE + (i < code.length ? code.charCodeAt(i) + 1 : 0);
+  return key;
+}
+
+/**
+ * compareLocations for two candidates of `prep` by index. The search compares the same few locations over and over
+ * when rankers tie, so each candidate's code is packed, on first use, into two numbers (its first 3 UTF-16 units,
+ * the next 3) whose order is the strings' order; only codes alike in their first 6 units are compared as strings.
+ */
+export function compareCands(prep: Prepared, a: number, b: number): number {
+  const keys = prep.codeKeys;
+  if (keys[2 * a] < 0) packKeys(prep, a);
+  if (keys[2 * b] < 0) packKeys(prep, b);
+  return keys[2 * a] - keys[2 * b] || keys[2 * a + 1] - keys[2 * b + 1] || compareLocations(prep.cands[a], prep.cands[b]);
+}
+
+function packKeys(prep: Prepared, c: number): void {
+  const code = prep.cands[c].code;
+  prep.codeKeys[2 * c] = packCode(code, 0);
+  prep.codeKeys[2 * c + 1] = packCode(code, 3);
+}
+
 /**
  * A static filter as screen() applies it: plain data rather than a closure per decision. "none" where the filter is
  * skipped or is the ATP margin (applied with the stock).
@@ -175,6 +202,8 @@ export type Prepared = {
   mask: Int32Array;
   /** Per candidate: 1 when it can ship a whole line whole or holds some of a split line. */
   useful: Uint8Array;
+  /** Per candidate, two numbers packing its code (compareCands), −1 until first used. */
+  codeKeys: Float64Array;
 
   /** cands × layout.size: the shipment model (layout.ts). */
   fixed: Float64Array;
@@ -195,6 +224,7 @@ export class Buffers {
   cover = new Int32Array(64);
   stock = new Int32Array(64);
   useful = new Uint8Array(64);
+  codeKeys = new Float64Array(128);
 }
 
 function f64(b: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
@@ -216,6 +246,8 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   const metres = (buffers.metres = f64(buffers.metres, cap));
   const fixed = (buffers.fixed = f64(buffers.fixed, cap * D));
   const perUnit = (buffers.perUnit = f64(buffers.perUnit, cap * D));
+  const codeKeys = (buffers.codeKeys = f64(buffers.codeKeys, cap * 2));
+  codeKeys.fill(-1, 0, cap * 2);
   if (buffers.mask.length < cap) {
     const size = Math.max(cap, buffers.mask.length * 2);
     buffers.mask = new Int32Array(size);
@@ -306,5 +338,5 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   }
   let totalUnits = 0;
   for (const l of lines) totalUnits += l.quantity;
-  return { pickup, lines, totalUnits, cands, metres, give, wholeLines, splitLines, mask, useful, fixed, perUnit, layout, filtered, filterSteps: compiled.steps };
+  return { pickup, lines, totalUnits, cands, metres, give, wholeLines, splitLines, mask, useful, codeKeys, fixed, perUnit, layout, filtered, filterSteps: compiled.steps };
 }

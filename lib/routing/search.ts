@@ -32,8 +32,7 @@
 // are more than SET_BUDGET subsets, the search is narrowed to the most promising locations (alternately: those that
 // can give the most units, those with the best one-unit shipment score) and says so (exhaustive: false).
 
-import { type Prepared, compareLocations } from "./prepare";
-import type { Candidate } from "./types";
+import { type Prepared, compareCands } from "./prepare";
 import type { Reducer } from "./reducer";
 
 export const MAX_BLOCK_LINES = 8;
@@ -59,13 +58,13 @@ export function copyPlanRef(from: PlanRef, into: PlanRef): void {
 }
 
 /** The plan's locations in (code, id) order, into `out` (insertion sort: plans are a few shipments). */
-function sortedLocations(cands: readonly Candidate[], p: PlanRef, out: number[]): number[] {
+function sortedLocations(prep: Prepared, p: PlanRef, out: number[]): number[] {
   out.length = 0;
   for (let i = 0; i < p.j; i++) {
     const c = p.locs[i];
     let x = out.length;
     out.push(c);
-    while (x > 0 && compareLocations(cands[out[x - 1]], cands[c]) > 0) {
+    while (x > 0 && compareCands(prep, out[x - 1], c) > 0) {
       out[x] = out[x - 1];
       x--;
     }
@@ -79,15 +78,14 @@ function sortedLocations(cands: readonly Candidate[], p: PlanRef, out: number[])
  * location that ships it (back-ordered last). Only ever reached when every ranker ties.
  */
 export function planTieBreak(prep: Prepared): (a: PlanRef, b: PlanRef) => number {
-  const cands = prep.cands;
   const la: number[] = [];
   const lb: number[] = [];
   return (a, b) => {
     if (a.j !== b.j) return a.j - b.j;
-    sortedLocations(cands, a, la);
-    sortedLocations(cands, b, lb);
+    sortedLocations(prep, a, la);
+    sortedLocations(prep, b, lb);
     for (let i = 0; i < la.length; i++) {
-      const d = compareLocations(cands[la[i]], cands[lb[i]]);
+      const d = compareCands(prep, la[i], lb[i]);
       if (d !== 0) return d;
     }
     for (let w = 0; w < a.assign.length; w++) {
@@ -95,7 +93,7 @@ export function planTieBreak(prep: Prepared): (a: PlanRef, b: PlanRef) => number
       const y = b.assign[w];
       if (x === y) continue;
       if (x < 0 || y < 0) return x < 0 ? 1 : -1;
-      const d = compareLocations(cands[x], cands[y]);
+      const d = compareCands(prep, x, y);
       if (d !== 0) return d;
     }
     return 0;
@@ -153,18 +151,20 @@ export class BlockSearch {
   private leaf: number[] = [];
   // The decision in hand.
   private prep!: Prepared;
-  private cands: readonly Candidate[] = [];
   private D = 0;
   private isMax: Uint8Array = new Uint8Array(0);
+  /** The first max comp, D when none. */
+  private firstMax = 0;
   private K = 0;
   private topN = 1;
   private reducer!: Reducer<PlanRef>;
 
   run(prep: Prepared, K: number, reducer: Reducer<PlanRef>, topN: number): void {
     this.prep = prep;
-    this.cands = prep.cands;
     this.D = prep.layout.size;
     this.isMax = prep.layout.isMax;
+    this.firstMax = this.isMax.indexOf(1, 1);
+    if (this.firstMax < 0) this.firstMax = this.D;
     this.K = K;
     this.topN = Math.max(1, topN);
     this.reducer = reducer;
@@ -209,7 +209,7 @@ export class BlockSearch {
       this.rest = new Float64Array((K + 1) * D);
     }
     for (let x = 0; x < D; x++) this.acc[x] = 0; // row 0: nothing chosen yet
-    const nc = this.cands.length;
+    const nc = this.prep.cands.length;
     if (this.used.length < nc) this.used = new Uint8Array(nc * 2);
     if (this.order.length < nc) this.order = new Float64Array(nc * 2);
     this.ref.locs.length = this.probe.locs.length = K;
@@ -226,7 +226,7 @@ export class BlockSearch {
         if (x > y) return false;
       } else if (x !== y) return x < y;
     }
-    return compareLocations(this.cands[ac], this.cands[bc]) < 0;
+    return compareCands(this.prep, ac, bc) < 0;
   }
 
   /**
@@ -240,7 +240,7 @@ export class BlockSearch {
       const d = av[ao + k] - bv[bo + k];
       if (d !== 0) return d < 0;
     }
-    return compareLocations(this.cands[ac], this.cands[bc]) < 0;
+    return compareCands(this.prep, ac, bc) < 0;
   }
 
   /** Lists are short: shifting by hand beats copyWithin's call overhead. */
@@ -286,7 +286,7 @@ export class BlockSearch {
    * newcomer's dominators, evict what it dominates `keep` times.
    */
   private build(B: number): void {
-    const { D, W, cands, isMax, vec, units, blocks, order } = this;
+    const { D, W, isMax, vec, units, blocks, order } = this;
     const { mask, fixed, perUnit } = this.prep;
     let maxComps = 0;
     let mx = -1;
@@ -296,7 +296,7 @@ export class BlockSearch {
         mx = k;
       }
     }
-    const nc = cands.length;
+    const nc = this.prep.cands.length;
     let sorted = maxComps === 1 && nc < 4096;
     for (let c = 0; c < nc && sorted; c++) {
       const key = fixed[c * D + mx];
@@ -346,7 +346,7 @@ export class BlockSearch {
   private firstByCode(b: Block): number {
     if (b.firstByCode < 0) {
       let first = b.cands[0];
-      for (let i = 1; i < b.len; i++) if (compareLocations(this.cands[b.cands[i]], this.cands[first]) < 0) first = b.cands[i];
+      for (let i = 1; i < b.len; i++) if (compareCands(this.prep, b.cands[i], first) < 0) first = b.cands[i];
       b.firstByCode = first;
     }
     return b.firstByCode;
@@ -421,7 +421,7 @@ export class BlockSearch {
           rest[k * D + x] = isMax[x] ? (least[x] > r ? least[x] : r) : least[x] + r;
         }
       }
-      if (!this.hopeless(0)) this.combine(0, nW);
+      if (this.hopeless(0) < 0) this.combine(0, nW);
     }
   }
 
@@ -451,16 +451,23 @@ export class BlockSearch {
         const v = b.vecs[vo + x];
         acc[next + x] = isMax[x] ? (a > v ? a : v) : a + v;
       }
-      if (!this.hopeless(k + 1)) this.combine(k + 1, nW);
+      const hopeless = this.hopeless(k + 1);
+      if (hopeless < 0) this.combine(k + 1, nW);
       used[c] = 0;
+      // The list is in sumBefore order: when a summed comp ahead of every max comp made this location hopeless, each
+      // later one adds at least as much on the comps up to it (exactly: comps are whole numbers), so they are too.
+      if (hopeless >= 0 && hopeless < this.firstMax) break;
     }
   }
 
-  /** No completion of the first k blocks can make the top: its least score is worse than the topN-th best. */
-  private hopeless(k: number): boolean {
-    const { D, isMax, acc, rest, bound, topN, cands, leaf } = this;
+  /**
+   * Whether no completion of the first k blocks can make the top: its least score is worse than the topN-th best.
+   * −1 when it can; else the comp that decided (D for the tie-break).
+   */
+  private hopeless(k: number): number {
+    const { D, isMax, acc, rest, bound, topN, leaf } = this;
     const top = this.reducer.top;
-    if (top.length < topN) return false;
+    if (top.length < topN) return -1;
     const worst = top[topN - 1];
     for (let x = 1; x < D; x++) {
       const a = acc[k * D + x];
@@ -469,21 +476,21 @@ export class BlockSearch {
     }
     for (let x = 0; x < D; x++) {
       const d = bound[x] - worst.score[x];
-      if (d !== 0) return d > 0;
+      if (d !== 0) return d > 0 ? x : -1;
     }
     // Tied on every comp at best: fewer shipments, then the location codes decide.
     const j = leaf.length;
-    if (j !== worst.plan.j) return j > worst.plan.j;
+    if (j !== worst.plan.j) return j > worst.plan.j ? D : -1;
     const probe = this.probe;
     for (let b = 0; b < j; b++) probe.locs[b] = b < k ? this.ref.locs[b] : this.firstByCode(this.blocks[leaf[b]]);
     probe.j = j;
-    const mine = sortedLocations(cands, probe, this.mine);
-    const theirs = sortedLocations(cands, worst.plan, this.theirs);
+    const mine = sortedLocations(this.prep, probe, this.mine);
+    const theirs = sortedLocations(this.prep, worst.plan, this.theirs);
     for (let i = 0; i < j; i++) {
-      const d = compareLocations(cands[mine[i]], cands[theirs[i]]);
-      if (d !== 0) return d > 0;
+      const d = compareCands(this.prep, mine[i], theirs[i]);
+      if (d !== 0) return d > 0 ? D : -1;
     }
-    return false;
+    return -1;
   }
 }
 
@@ -517,13 +524,13 @@ export function setSearch(prep: Prepared, K: number, reducer: Reducer<PlanRef>):
     exhaustive = false;
   }
   // Nearest first: split lines fill in this order, and subsets are enumerated in it.
-  U.sort((a, b) => metres[a] - metres[b] || compareLocations(cands[a], cands[b]));
+  U.sort((a, b) => metres[a] - metres[b] || compareCands(prep, a, b));
   const byUnit = U.slice().sort((a, b) => {
     for (let k = 1; k < D; k++) {
       const d = perUnit[a * D + k] - perUnit[b * D + k];
       if (d !== 0) return d;
     }
-    return compareLocations(cands[a], cands[b]);
+    return compareCands(prep, a, b);
   });
   const unitRank = new Int32Array(cands.length);
   byUnit.forEach((c, r) => (unitRank[c] = r));
@@ -617,7 +624,7 @@ function narrow(prep: Prepared, U: number[], K: number): number[] {
       const d = fixed[a * D + k] + perUnit[a * D + k] - (fixed[b * D + k] + perUnit[b * D + k]);
       if (d !== 0) return d;
     }
-    return compareLocations(cands[a], cands[b]);
+    return compareCands(prep, a, b);
   };
   const orders = [U.slice().sort((a, b) => potential[b] - potential[a] || byScore(a, b)), U.slice().sort(byScore)];
   const chosen = new Set<number>();
