@@ -113,16 +113,43 @@ type Block = {
   least: Float64Array;
   /** The kept location first in (code, id) order (−1 until needed): a bound for the tie-break. */
   firstByCode: number;
+  /** Locations arriving in order of the max comp: its value for the last one kept (−1 before any). */
+  farthest: number;
 };
 
 function newBlock(cap: number, W: number): Block {
-  return { keep: 0, len: 0, cands: new Int32Array(cap), vecs: new Float64Array(cap * W), dominators: new Int32Array(cap), least: new Float64Array(W), firstByCode: -1 };
+  return { keep: 0, len: 0, cands: new Int32Array(cap), vecs: new Float64Array(cap * W), dominators: new Int32Array(cap), least: new Float64Array(W), firstByCode: -1, farthest: -1 };
 }
 
 function popcount(x: number): number {
   let n = 0;
   for (; x !== 0; x &= x - 1) n++;
   return n;
+}
+
+/**
+ * Sorts xs[0, n) ascending: scattered into n buckets by value, then an insertion sort that has only neighbours to
+ * swap when the values spread out (distances do). Several times faster than TypedArray#sort for a few hundred.
+ */
+function spreadSort(xs: Float64Array, n: number, tmp: Float64Array, counts: Int32Array): void {
+  if (n < 2) return;
+  let lo = xs[0];
+  let hi = xs[0];
+  for (let i = 1; i < n; i++) {
+    if (xs[i] < lo) lo = xs[i];
+    if (xs[i] > hi) hi = xs[i];
+  }
+  const scale = (n - 1) / (hi - lo || 1);
+  counts.fill(0, 0, n + 1);
+  for (let i = 0; i < n; i++) counts[Math.floor((xs[i] - lo) * scale) + 1]++;
+  for (let b = 1; b <= n; b++) counts[b] += counts[b - 1];
+  for (let i = 0; i < n; i++) tmp[counts[Math.floor((xs[i] - lo) * scale)]++] = xs[i];
+  for (let i = 0; i < n; i++) {
+    const v = tmp[i];
+    let k = i;
+    for (; k > 0 && xs[k - 1] > v; k--) xs[k] = xs[k - 1];
+    xs[k] = v;
+  }
 }
 
 /**
@@ -141,6 +168,8 @@ export class BlockSearch {
   private rest = new Float64Array(32);
   private used = new Uint8Array(256);
   private order = new Float64Array(256);
+  private spread = new Float64Array(256);
+  private counts = new Int32Array(257);
   private ref: PlanRef = newPlanRef();
   private probe: PlanRef = newPlanRef();
   private mine: number[] = [];
@@ -198,6 +227,7 @@ export class BlockSearch {
       b.len = 0;
       b.keep = keep;
       b.firstByCode = -1;
+      b.farthest = -1;
     }
     if (this.vec.length < D) {
       this.vec = new Float64Array(D);
@@ -211,7 +241,11 @@ export class BlockSearch {
     for (let x = 0; x < D; x++) this.acc[x] = 0; // row 0: nothing chosen yet
     const nc = this.prep.cands.length;
     if (this.used.length < nc) this.used = new Uint8Array(nc * 2);
-    if (this.order.length < nc) this.order = new Float64Array(nc * 2);
+    if (this.order.length < nc) {
+      this.order = new Float64Array(nc * 2);
+      this.spread = new Float64Array(nc * 2);
+      this.counts = new Int32Array(nc * 2 + 1);
+    }
     this.ref.locs.length = this.probe.locs.length = K;
     this.ref.assign.length = nW;
   }
@@ -303,7 +337,7 @@ export class BlockSearch {
       if (!(Number.isInteger(key) && key >= 0 && key < 2 ** 40)) sorted = false;
       order[c] = key * 4096 + c;
     }
-    if (sorted) order.subarray(0, nc).sort();
+    if (sorted) spreadSort(order, nc, this.spread, this.counts);
     for (let x = 0; x < nc; x++) {
       const c = sorted ? order[x] % 4096 : x;
       const m = mask[c];
@@ -316,14 +350,15 @@ export class BlockSearch {
         const keep = b.keep;
         if (maxComps === 0 || sorted) {
           if (n >= keep && !this.sumBefore(vec, 0, c, b.vecs, (keep - 1) * W, b.cands[keep - 1])) continue;
-          let p = n;
-          while (p > 0 && this.sumBefore(vec, 0, c, b.vecs, (p - 1) * W, b.cands[p - 1])) p--;
+          // Its place, from the front: fewer than `keep` kept locations are ahead of it (the list can be longer).
+          let p = 0;
+          while (p < n && !this.sumBefore(vec, 0, c, b.vecs, p * W, b.cands[p])) p++;
           this.insertAt(b, p, c, p);
           if (maxComps === 0) {
             if (b.len > keep) b.len = keep;
-          } else {
+          } else if (vec[mx] === b.farthest) {
             for (let i = p + 1; i < b.len; i++) if (b.vecs[i * W + mx] === vec[mx] && ++b.dominators[i] >= keep) this.remove(b, i--);
-          }
+          } else b.farthest = vec[mx]; // no kept location at its distance: it dominates none of them
           continue;
         }
         let dominators = 0;
