@@ -6,7 +6,8 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { settleIn } from "../stock/reservations";
 import type { Tx } from "../tx";
-import { compactExplanation, lockSkus, recordPlan, routeAndReserve } from "./place";
+import { storedExplanation } from "./explanation-store";
+import { lockSkus, recordPlan, routeAndReserve } from "./place";
 import { activeStrategyFor } from "./strategy";
 
 // What people do to an order after intake. Each step is one transaction, answers the same on a repeat (a
@@ -128,7 +129,7 @@ export function rejectShipment(shipmentId: bigint, reason: string, actor: string
       await recordPlan(tx, s.orderId, routed, s.lines.map((l) => ({ skuId: l.skuId, price: l.unitPriceCents })), backOrdered, s.order.placedAt);
       // The units moved from the rejected shipment to new ones (or to back-order): detach the old lines.
       await tx.orderLine.deleteMany({ where: { shipmentId: s.id } });
-      await tx.order.update({ where: { id: s.orderId }, data: { routing: { strategy: strategy.code, versionId: strategy.versionId, attempts: routed.attempts, rerouteOf: String(s.id), explanation: compactExplanation(routed.explanation) } as unknown as Prisma.InputJsonValue } });
+      await tx.order.update({ where: { id: s.orderId }, data: { routing: { strategy: strategy.code, versionId: strategy.versionId, attempts: routed.attempts, rerouteOf: String(s.id), explanation: storedExplanation(routed.explanation) } as unknown as Prisma.InputJsonValue } });
       detail = { ...detail, reroutedTo: routed.plan.shipments.map((p) => p.code), backOrdered: routed.plan.backOrdered } as Prisma.InputJsonValue;
     } else {
       await consumeLocks(tx, s.order.channelId, lines, now, -1, s.order.placedAt);

@@ -6,6 +6,7 @@ import { reserveMany } from "../stock/reservations";
 import { column, insertRows } from "../sql-rows";
 import type { Tx } from "../tx";
 import { candidatesFor } from "./candidates";
+import { storedExplanation } from "./explanation-store";
 import type { OrderInput } from "./input";
 import { activeStrategyFor } from "./strategy";
 import type { OrderView } from "./view";
@@ -165,7 +166,7 @@ async function routeAndRecord(
       a.orderId, channel.id, a.status, now, input.destination.city, input.destination.province, input.destination.lat, input.destination.lng,
       resolved.lines.reduce((sum, l) => sum + l.quantity * l.price, 0), input.orderNo, input.fulfilment, resolved.pickupId, resolved.sellingId,
       strategy.versionId, actor,
-      { strategy: strategy.code, versionId: strategy.versionId, attempts: a.attempts, explanation: compactExplanation(a.routed.explanation) },
+      { strategy: strategy.code, versionId: strategy.versionId, attempts: a.attempts, explanation: storedExplanation(a.routed.explanation) },
     ];
   }));
   await insertRows(tx, "order_event", EVENT_COLUMNS, accepted.map((a) => [
@@ -347,13 +348,3 @@ export async function recordPlan(
 }
 
 export type RecordedShipment = { id: bigint; locationId: number; code: string; km: number; costCents: number; lines: { skuId: number; quantity: number }[] };
-
-/**
- * What the order page and the feed need of a decision: the locations left out for holding none of the order are
- * counted, not listed (they are most of the network).
- */
-export function compactExplanation(explanation: Explanation | null) {
-  if (!explanation) return null;
-  const noStock = explanation.filtered.filter((f) => f.reason === "noStock").length;
-  return { ...explanation, filtered: explanation.filtered.filter((f) => f.reason !== "noStock"), noStock };
-}

@@ -5,6 +5,7 @@ import type { Explanation } from "@/lib/routing";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { and, containsPattern } from "../inventory/sql";
+import { readExplanation } from "./explanation-store";
 
 // What the Orders pages read, always through the caller's scope: HQ sees every order; a store manager the orders
 // their store sold (attribution) or fulfils — a shipment there (even one it rejected) or, for history from before
@@ -258,7 +259,7 @@ export async function orderDetail(scope: DataScope, id: bigint): Promise<OrderDe
   ].sort();
   const units = [...shipments.filter((s) => s.status !== "REJECTED").flatMap((s) => s.lines), ...historyLines, ...backOrdered].reduce((sum, l) => sum + l.quantity, 0);
 
-  const routing = order.routing as { strategy?: string; versionId?: number; attempts?: number; rerouteOf?: string; explanation?: Explanation | null } | null;
+  const routing = order.routing as { strategy?: string; versionId?: number; attempts?: number; rerouteOf?: string; explanation?: unknown } | null;
   return {
     id: String(order.id),
     orderNo: order.externalRef,
@@ -277,7 +278,7 @@ export async function orderDetail(scope: DataScope, id: bigint): Promise<OrderDe
     backOrdered,
     fulfilling,
     routing: routing && typeof routing.strategy === "string"
-      ? { strategy: routing.strategy, versionId: routing.versionId, attempts: routing.attempts, rerouteOf: routing.rerouteOf, explanation: routing.explanation ?? null }
+      ? { strategy: routing.strategy, versionId: routing.versionId, attempts: routing.attempts, rerouteOf: routing.rerouteOf, explanation: readExplanation(routing.explanation) }
       : null,
     events: order.events.map((e) => {
       const d = (e.detail ?? {}) as Record<string, unknown>;
