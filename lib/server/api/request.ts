@@ -1,7 +1,6 @@
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import { apiError } from "./errors";
-import { channelForFeed } from "../channels/channels";
 import { type ApiCaller, authenticateApiKey } from "./keys";
 
 type Ok<T> = { ok: true; value: T };
@@ -46,7 +45,7 @@ export async function requireChannelOrderCall(
   if (!idem.ok) return idem;
   const body = await readJson(request);
   if (!body.ok) return body;
-  const channel = await channelForFeed(who.value.channelId);
+  const channel = who.value.channel;
   if (!channel) return { ok: false, response: apiError(403, "channel_key_required", "This key's channel no longer exists.") };
   if (!channel.active) return { ok: false, response: apiError(403, "channel_inactive", `Channel ${channel.code} is inactive and takes no orders.`) };
   return { ok: true, value: { caller: who.value, channel, key: idem.value, json: body.value } };

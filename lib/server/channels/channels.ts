@@ -63,6 +63,3 @@ export async function revokeChannelKey(channelId: number, keyId: number): Promis
   return key ? revokeApiKey(key.id) : false;
 }
 
-export async function channelForFeed(id: number) {
-  return db().channel.findUnique({ where: { id }, select: { id: true, code: true, active: true } });
-}

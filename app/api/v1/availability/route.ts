@@ -2,7 +2,6 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { apiError, zodFields } from "@/lib/server/api/errors";
 import { requireCaller } from "@/lib/server/api/request";
-import { channelForFeed } from "@/lib/server/channels/channels";
 import { InvalidCursor, feedDelta, feedList, feedSnapshot, type FeedPage } from "@/lib/server/channels/feed";
 
 // GET /api/v1/availability — available-to-sell for the API key's channel (Authorization: Bearer <channel key>).
@@ -33,7 +32,7 @@ export async function GET(request: NextRequest) {
   const raw = Object.fromEntries(request.nextUrl.searchParams);
   const parsed = query.safeParse(raw);
   if (!parsed.success) return apiError(400, "invalid_query", "The query is not valid.", zodFields(parsed.error, raw));
-  const channel = await channelForFeed(caller.channelId);
+  const channel = caller.channel;
   if (!channel) return apiError(403, "channel_key_required", "This key's channel no longer exists.");
 
   const q = parsed.data;

@@ -2,7 +2,6 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { apiError, zodFields } from "@/lib/server/api/errors";
 import { requireCaller } from "@/lib/server/api/request";
-import { channelForFeed } from "@/lib/server/channels/channels";
 import { pickupStoresFor } from "@/lib/server/orders/pickup";
 import { skuIdsByCode } from "@/lib/server/routing/catalog";
 
@@ -22,7 +21,7 @@ export async function GET(request: NextRequest) {
   const raw = Object.fromEntries(request.nextUrl.searchParams);
   const parsed = query.safeParse(raw);
   if (!parsed.success) return apiError(400, "invalid_query", "The query is not valid.", zodFields(parsed.error, raw));
-  const channel = await channelForFeed(who.value.channelId);
+  const channel = who.value.channel;
   if (!channel) return apiError(403, "channel_key_required", "This key's channel no longer exists.");
 
   const pairs = parsed.data.skus.split(",").map((p) => p.split(":") as [string, string]);
