@@ -28,3 +28,29 @@ export function distanceFrom(origin: LatLng): (lat: number, lng: number) => numb
     return Math.round(2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h))));
   };
 }
+
+/**
+ * A lower bound on distanceFrom(origin), without trigonometry and a fraction of a per cent under it at regional
+ * distances: sin x ≥ x − x³/6, cos x ≥ 1 − x²/2 and asin y ≥ y, less a metre for rounding. 0 when a latitude is
+ * outside ±90° (or a coordinate is not a number), where those bounds do not hold.
+ */
+export function distanceBoundFrom(origin: LatLng): (lat: number, lng: number) => number {
+  const lat0 = origin.lat * RAD;
+  const lng0 = origin.lng * RAD;
+  const cos0 = Math.cos(lat0);
+  const valid = Math.abs(origin.lat) <= 90 && Number.isFinite(origin.lng);
+  return (lat, lng) => {
+    if (!valid || !(Math.abs(lat) <= 90) || !Number.isFinite(lng)) return 0;
+    const la = lat * RAD;
+    const s1 = sinAtLeast((la - lat0) / 2);
+    const s2 = sinAtLeast((lng * RAD - lng0) / 2);
+    const h = s1 * s1 + cos0 * Math.max(0, 1 - (la * la) / 2) * s2 * s2;
+    return Math.max(0, 2 * EARTH_RADIUS_M * Math.min(1, Math.sqrt(h)) * (1 - 1e-9) - 1);
+  };
+}
+
+/** A lower bound on |sin x|. */
+function sinAtLeast(x: number): number {
+  const a = Math.abs(x);
+  return Math.max(0, a - (a * a * a) / 6);
+}

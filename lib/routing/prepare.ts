@@ -1,9 +1,9 @@
 // From an order, the candidate locations and a strategy to the flat arrays the search runs on: lines merged by SKU,
-// filters applied (each rejection reported against the first filter it failed), and per surviving location its
-// distance, the units it may give of each line, which lines it can ship whole, and its shipment model (layout.ts).
-// Distances are computed once per location per order.
+// filters applied (each rejection reported against the first filter it failed), and per surviving location the
+// units it may give of each line, which lines it can ship whole, a cheap lower bound on its distance, and — on
+// demand, once per location per order (measure) — its distance and shipment model (layout.ts).
 
-import { distanceFrom } from "./geo";
+import { distanceBoundFrom, distanceFrom } from "./geo";
 import { type Layout, writeShipmentModel } from "./layout";
 import type { Candidate, Filter, FilterReason, FilterStep, LocationType, OrderLine, RoutingOrder } from "./types";
 
@@ -192,7 +192,6 @@ export type Prepared = {
   totalUnits: number;
   /** Locations that passed the filters and may give some of the order. Index = "candidate index" below. */
   cands: Candidate[];
-  metres: Float64Array;
   /** cands × lines: units each location may give of each line (ATP − margin, ≥ 0). */
   give: Float64Array;
   /** Line indices some location can ship whole ("whole lines"), and those none can but some hold ("split lines"). */
@@ -205,9 +204,19 @@ export type Prepared = {
   /** Per candidate, two numbers packing its code (compareCands), −1 until first used. */
   codeKeys: Float64Array;
 
-  /** cands × layout.size: the shipment model (layout.ts). */
+  /**
+   * Per candidate, its metres to the destination and (× layout.size) its shipment model (layout.ts), written by
+   * measure() (the trigonometry and cost model are most of the per-location work): the block search measures only
+   * the locations that might make one of its lists; everything else measures all of them.
+   */
+  metres: Float64Array;
   fixed: Float64Array;
   perUnit: Float64Array;
+  /** 1 once measured. */
+  measured: Uint8Array;
+  distance: (lat: number, lng: number) => number;
+  /** Per candidate, a lower bound on its metres, with no trigonometry (geo.ts). */
+  nearest: Float64Array;
   layout: Layout;
   filtered: { locationId: number; code: string; reason: FilterReason }[];
   filterSteps: FilterStep[];
@@ -224,6 +233,8 @@ export class Buffers {
   cover = new Int32Array(64);
   stock = new Int32Array(64);
   useful = new Uint8Array(64);
+  measured = new Uint8Array(64);
+  nearest = new Float64Array(64);
   codeKeys = new Float64Array(128);
 }
 
@@ -238,7 +249,6 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   const compiled = compileFilters(filters, order);
   const margin = compiled.margin;
   const pickup = order.fulfilment === "PICKUP";
-  const distance = distanceFrom(order.destination);
   const D = layout.size;
   const raw = (buffers.raw = f64(buffers.raw, n));
   const cap = candidates.length;
@@ -246,6 +256,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   const metres = (buffers.metres = f64(buffers.metres, cap));
   const fixed = (buffers.fixed = f64(buffers.fixed, cap * D));
   const perUnit = (buffers.perUnit = f64(buffers.perUnit, cap * D));
+  const nearest = (buffers.nearest = f64(buffers.nearest, cap));
   const codeKeys = (buffers.codeKeys = f64(buffers.codeKeys, cap * 2));
   codeKeys.fill(-1, 0, cap * 2);
   if (buffers.mask.length < cap) {
@@ -254,7 +265,11 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
     buffers.cover = new Int32Array(size);
     buffers.stock = new Int32Array(size);
     buffers.useful = new Uint8Array(size);
+    buffers.measured = new Uint8Array(size);
   }
+  const measured = buffers.measured;
+  measured.fill(0, 0, cap);
+  const distanceBound = distanceBoundFrom(order.destination);
   // Per location, bit i: it can ship line i whole (cover) / holds some of it (stock). Orders of ≤ 31 lines only.
   const bits = n <= 31;
   const { cover, stock } = buffers;
@@ -281,8 +296,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
     }
     cover[k] = cv;
     stock[k] = st;
-    metres[k] = distance(c.lat, c.lng);
-    writeShipmentModel(layout, c, metres[k], pickup, fixed, perUnit, k * D);
+    nearest[k] = distanceBound(c.lat, c.lng);
     cands.push(c);
   }
   // Callers usually pass the locations in id order already.
@@ -338,5 +352,18 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   }
   let totalUnits = 0;
   for (const l of lines) totalUnits += l.quantity;
-  return { pickup, lines, totalUnits, cands, metres, give, wholeLines, splitLines, mask, useful, codeKeys, fixed, perUnit, layout, filtered, filterSteps: compiled.steps };
+  return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, measured, distance: distanceFrom(order.destination), nearest, layout, filtered, filterSteps: compiled.steps };
+}
+
+/** Writes candidate c's metres and shipment model, once. */
+export function measure(prep: Prepared, c: number): void {
+  if (prep.measured[c]) return;
+  const cand = prep.cands[c];
+  const metres = (prep.metres[c] = prep.distance(cand.lat, cand.lng));
+  writeShipmentModel(prep.layout, cand, metres, prep.pickup, prep.fixed, prep.perUnit, c * prep.layout.size);
+  prep.measured[c] = 1;
+}
+
+export function measureAll(prep: Prepared): void {
+  for (let c = 0; c < prep.cands.length; c++) measure(prep, c);
 }

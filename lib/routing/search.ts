@@ -32,7 +32,8 @@
 // are more than SET_BUDGET subsets, the search is narrowed to the most promising locations (alternately: those that
 // can give the most units, those with the best one-unit shipment score) and says so (exhaustive: false).
 
-import { type Prepared, compareCands } from "./prepare";
+import { writeShipmentModel } from "./layout";
+import { type Prepared, compareCands, measure, measureAll } from "./prepare";
 import type { Reducer } from "./reducer";
 
 export const MAX_BLOCK_LINES = 8;
@@ -162,6 +163,9 @@ export class BlockSearch {
   private W = 0;
   private units = new Float64Array(256);
   private vec = new Float64Array(8);
+  /** A location's shipment model at its least possible distance (outOfReach). */
+  private boundFixed = new Float64Array(8);
+  private boundPerUnit = new Float64Array(8);
   private score = new Float64Array(8);
   private bound = new Float64Array(8);
   private acc = new Float64Array(32);
@@ -231,6 +235,8 @@ export class BlockSearch {
     }
     if (this.vec.length < D) {
       this.vec = new Float64Array(D);
+      this.boundFixed = new Float64Array(D);
+      this.boundPerUnit = new Float64Array(D);
       this.score = new Float64Array(D);
       this.bound = new Float64Array(D);
     }
@@ -275,6 +281,32 @@ export class BlockSearch {
       if (d !== 0) return d < 0;
     }
     return compareCands(this.prep, ac, bc) < 0;
+  }
+
+  /**
+   * Whether location c, not measured yet, would fall behind the keep-th of every list it could join even at its least
+   * possible distance: then it would at its true one too (no comp shrinks as distance grows) and need not be
+   * measured. Only without max comps: there a full list takes a newcomer only ahead of its keep-th.
+   */
+  private outOfReach(c: number, m: number): boolean {
+    const { blocks, units, boundFixed, boundPerUnit } = this;
+    for (let T = m; T !== 0; T = (T - 1) & m) if (blocks[T].len < blocks[T].keep) return false;
+    const { cands, layout, pickup, nearest } = this.prep;
+    writeShipmentModel(layout, cands[c], nearest[c], pickup, boundFixed, boundPerUnit, 0);
+    for (let T = m; T !== 0; T = (T - 1) & m) if (this.aheadOf(boundFixed, boundPerUnit, 0, units[T], c, blocks[T], blocks[T].keep - 1)) return false;
+    return true;
+  }
+
+  /** sumBefore for a newcomer, given by a shipment model (at `o`, shipping `u` units), against entry i of b. */
+  private aheadOf(fixed: Float64Array, perUnit: Float64Array, o: number, u: number, c: number, b: Block, i: number): boolean {
+    const { D, W, isMax } = this;
+    const bo = i * W;
+    for (let k = 1; k < D; k++) {
+      if (isMax[k]) continue;
+      const d = fixed[o + k] + u * perUnit[o + k] - b.vecs[bo + k];
+      if (d !== 0) return d < 0;
+    }
+    return compareCands(this.prep, c, b.cands[i]) < 0;
   }
 
   /** Lists are short: shifting by hand beats copyWithin's call overhead. */
@@ -330,6 +362,9 @@ export class BlockSearch {
         mx = k;
       }
     }
+    // With a max comp every location takes part in the order of arrival or in the dominance counts.
+    if (maxComps > 0) measureAll(this.prep);
+    const { measured } = this.prep;
     const nc = this.prep.cands.length;
     let sorted = maxComps === 1 && nc < 4096;
     for (let c = 0; c < nc && sorted; c++) {
@@ -341,18 +376,24 @@ export class BlockSearch {
     for (let x = 0; x < nc; x++) {
       const c = sorted ? order[x] % 4096 : x;
       const m = mask[c];
+      if (m === 0) continue;
+      if (!measured[c]) {
+        if (this.outOfReach(c, m)) continue;
+        measure(this.prep, c);
+      }
       const o = c * D;
       for (let T = m; T !== 0; T = (T - 1) & m) {
         const u = units[T];
-        for (let k = 1; k < D; k++) vec[k] = fixed[o + k] + u * perUnit[o + k];
         const b = blocks[T];
         const n = b.len;
         const keep = b.keep;
         if (maxComps === 0 || sorted) {
-          if (n >= keep && !this.sumBefore(vec, 0, c, b.vecs, (keep - 1) * W, b.cands[keep - 1])) continue;
+          // Most locations fall behind the keep-th: compare before writing their vector out.
+          if (n >= keep && !this.aheadOf(fixed, perUnit, o, u, c, b, keep - 1)) continue;
           // Its place, from the front: fewer than `keep` kept locations are ahead of it (the list can be longer).
           let p = 0;
-          while (p < n && !this.sumBefore(vec, 0, c, b.vecs, p * W, b.cands[p])) p++;
+          while (p < n && !this.aheadOf(fixed, perUnit, o, u, c, b, p)) p++;
+          for (let k = 1; k < D; k++) vec[k] = fixed[o + k] + u * perUnit[o + k];
           this.insertAt(b, p, c, p);
           if (maxComps === 0) {
             if (b.len > keep) b.len = keep;
@@ -361,6 +402,7 @@ export class BlockSearch {
           } else b.farthest = vec[mx]; // no kept location at its distance: it dominates none of them
           continue;
         }
+        for (let k = 1; k < D; k++) vec[k] = fixed[o + k] + u * perUnit[o + k];
         let dominators = 0;
         for (let i = 0; i < n && dominators < keep; i++) if (this.dominates(b.vecs, i * W, b.cands[i], vec, 0, c)) dominators++;
         if (dominators >= keep) continue;
@@ -547,6 +589,7 @@ export function subsetCount(n: number, K: number): number {
 }
 
 export function setSearch(prep: Prepared, K: number, reducer: Reducer<PlanRef>): { exhaustive: boolean } {
+  measureAll(prep);
   const { cands, give, lines, wholeLines, splitLines, metres, fixed, perUnit, layout } = prep;
   const n = lines.length;
   const D = layout.size;
