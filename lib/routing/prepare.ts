@@ -215,7 +215,7 @@ export type Prepared = {
   /** 1 once measured. */
   measured: Uint8Array;
   distance: (lat: number, lng: number) => number;
-  /** Per candidate, a lower bound on its metres, with no trigonometry (geo.ts). */
+  /** Per candidate, a lower bound on its metres, with no trigonometry (geo.ts); only for layouts without a max comp. */
   nearest: Float64Array;
   layout: Layout;
   filtered: { locationId: number; code: string; reason: FilterReason }[];
@@ -270,11 +270,14 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   const measured = buffers.measured;
   measured.fill(0, 0, cap);
   const distanceBound = distanceBoundFrom(order.destination);
+  // Only the lists of a layout without a max comp use the bound (lists.ts); it is cheapest while the location is at hand.
+  const bounded = !layout.isMax.includes(1);
   // Per location, bit i: it can ship line i whole (cover) / holds some of it (stock). Orders of ≤ 31 lines only.
   const bits = n <= 31;
   const { cover, stock } = buffers;
-  const cands: Candidate[] = [];
+  const cands = new Array<Candidate>(candidates.length); // trimmed below: pushing one by one regrows it
   const filtered: Prepared["filtered"] = [];
+  let nc = 0;
   for (let x = 0; x < candidates.length; x++) {
     const c = candidates[x];
     const reason = screen(c, lines, compiled, raw);
@@ -282,7 +285,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
       filtered.push({ locationId: c.locationId, code: c.code, reason });
       continue;
     }
-    const k = cands.length;
+    const k = nc++;
     const at = k * n;
     let cv = 0;
     let st = 0;
@@ -296,13 +299,13 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
     }
     cover[k] = cv;
     stock[k] = st;
-    nearest[k] = distanceBound(c.lat, c.lng);
-    cands.push(c);
+    if (bounded) nearest[k] = distanceBound(c.lat, c.lng);
+    cands[k] = c;
   }
+  cands.length = nc;
   // Callers usually pass the locations in id order already.
   if (!byLocationId(filtered)) filtered.sort((a, b) => a.locationId - b.locationId);
 
-  const nc = cands.length;
   const wholeLines: number[] = [];
   const splitLines: number[] = [];
   const mask = buffers.mask;

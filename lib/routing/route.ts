@@ -123,7 +123,7 @@ function allocate(prep: Prepared, ref: PlanRef): typeof shares {
   if (shares.take.length < j * n) shares.take = new Float64Array(2 * j * n);
   if (shares.shipped.length < n) shares.shipped = new Float64Array(2 * n);
   const { take, shipped } = shares;
-  near.length = locs.length = j;
+  if (near.length !== j) near.length = locs.length = j;
   for (let p = 0; p < j; p++) near[p] = ref.locs[p];
   if (prep.splitLines.length > 0) insertionSort(near, j, (a, b) => metres[a] - metres[b] || compareLocations(cands[a], cands[b]));
   for (let p = 0; p < j; p++) locs[p] = near[p];

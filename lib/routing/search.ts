@@ -14,11 +14,10 @@
 // the first summed comp where they differ, or, all equal, ahead in (code, id) order — putting a in b's place makes
 // any plan strictly better: a "dominates" b. If ≥ K − 1 + topN locations dominate b, then in any plan using b the
 // other blocks (≤ K − 1) leave topN of them free, each making a strictly better plan, so b is in none of the topN
-// best plans. Per block we keep the locations with fewer dominators than that: without a "nearest max" ranker the
-// order is total and that is the best few; with one, a small Pareto front of (distance, the rest). Locations arrive
-// in increasing distance then, so a newcomer's dominators are the kept ones ahead of it on the summed comps and one
-// comparison decides. Building the lists is linear in the candidates (each enters the blocks it covers, 2^lines − 1
-// at most). Then the partitions of the lines into realisable blocks that ship the most units are searched, most
+// best plans. Per block we keep the locations with fewer dominators than that (lists.ts): without a "nearest max"
+// ranker the order is total and that is the best few; with one, a small Pareto front of (distance, the rest).
+// Building the lists is linear in the candidates (each enters the blocks it covers, 2^lines − 1 at most). Then the
+// partitions of the lines into realisable blocks that ship the most units are searched, most
 // promising first, and per partition the combinations of kept locations, best first, with a bound: a partial plan
 // whose least possible score (what it has plus each open block's least) is worse than the topN-th best so far is
 // abandoned. For 3 lines, 200 candidates and 2 splits: 7 lists of ≤ 7 locations (more with "nearest max") and 5 to 20
@@ -32,8 +31,8 @@
 // are more than SET_BUDGET subsets, the search is narrowed to the most promising locations (alternately: those that
 // can give the most units, those with the best one-unit shipment score) and says so (exhaustive: false).
 
-import { writeShipmentModel } from "./layout";
-import { type Prepared, compareCands, measure, measureAll } from "./prepare";
+import { type Block, BlockLists } from "./lists";
+import { type Prepared, compareCands, measureAll } from "./prepare";
 import type { Reducer } from "./reducer";
 
 export const MAX_BLOCK_LINES = 8;
@@ -49,26 +48,22 @@ export function newPlanRef(): PlanRef {
   return { j: 0, locs: [], assign: [] };
 }
 
+// Array lengths are set only when they change: setting one is a runtime call, and plans are copied often.
 export function copyPlanRef(from: PlanRef, into: PlanRef): void {
   into.j = from.j;
-  into.locs.length = from.j;
+  if (into.locs.length !== from.j) into.locs.length = from.j;
   for (let i = 0; i < from.j; i++) into.locs[i] = from.locs[i];
   const n = from.assign.length;
-  into.assign.length = n;
+  if (into.assign.length !== n) into.assign.length = n;
   for (let i = 0; i < n; i++) into.assign[i] = from.assign[i];
 }
 
-/** The plan's locations in (code, id) order, into `out` (insertion sort: plans are a few shipments). */
+/** The plan's locations in (code, id) order, into out[0, p.j) (insertion sort: plans are a few shipments). */
 function sortedLocations(prep: Prepared, p: PlanRef, out: number[]): number[] {
-  out.length = 0;
   for (let i = 0; i < p.j; i++) {
     const c = p.locs[i];
-    let x = out.length;
-    out.push(c);
-    while (x > 0 && compareCands(prep, out[x - 1], c) > 0) {
-      out[x] = out[x - 1];
-      x--;
-    }
+    let x = i;
+    for (; x > 0 && compareCands(prep, out[x - 1], c) > 0; x--) out[x] = out[x - 1];
     out[x] = c;
   }
   return out;
@@ -85,7 +80,7 @@ export function planTieBreak(prep: Prepared): (a: PlanRef, b: PlanRef) => number
     if (a.j !== b.j) return a.j - b.j;
     sortedLocations(prep, a, la);
     sortedLocations(prep, b, lb);
-    for (let i = 0; i < la.length; i++) {
+    for (let i = 0; i < a.j; i++) {
       const d = compareCands(prep, la[i], lb[i]);
       if (d !== 0) return d;
     }
@@ -101,79 +96,19 @@ export function planTieBreak(prep: Prepared): (a: PlanRef, b: PlanRef) => number
   };
 }
 
-type Block = {
-  /** Locations with this many dominators go. */
-  keep: number;
-  /** Kept locations in sumBefore order (a canonical order to search in), and how many of them. */
-  len: number;
-  cands: Int32Array;
-  /** Their shipment vectors, `W` apart. */
-  vecs: Float64Array;
-  dominators: Int32Array;
-  /** Per comp, the least over the kept locations: a bound for plans that have not chosen this block's location. */
-  least: Float64Array;
-  /** The kept location first in (code, id) order (−1 until needed): a bound for the tie-break. */
-  firstByCode: number;
-  /** Locations arriving in order of the max comp: its value for the last one kept (−1 before any). */
-  farthest: number;
-};
-
-function newBlock(cap: number, W: number): Block {
-  return { keep: 0, len: 0, cands: new Int32Array(cap), vecs: new Float64Array(cap * W), dominators: new Int32Array(cap), least: new Float64Array(W), firstByCode: -1, farthest: -1 };
-}
-
-function popcount(x: number): number {
-  let n = 0;
-  for (; x !== 0; x &= x - 1) n++;
-  return n;
-}
-
-/**
- * Sorts xs[0, n) ascending: scattered into n buckets by value, then an insertion sort that has only neighbours to
- * swap when the values spread out (distances do). Several times faster than TypedArray#sort for a few hundred.
- */
-function spreadSort(xs: Float64Array, n: number, tmp: Float64Array, counts: Int32Array): void {
-  if (n < 2) return;
-  let lo = xs[0];
-  let hi = xs[0];
-  for (let i = 1; i < n; i++) {
-    if (xs[i] < lo) lo = xs[i];
-    if (xs[i] > hi) hi = xs[i];
-  }
-  const scale = (n - 1) / (hi - lo || 1);
-  counts.fill(0, 0, n + 1);
-  for (let i = 0; i < n; i++) counts[Math.floor((xs[i] - lo) * scale) + 1]++;
-  for (let b = 1; b <= n; b++) counts[b] += counts[b - 1];
-  for (let i = 0; i < n; i++) tmp[counts[Math.floor((xs[i] - lo) * scale)]++] = xs[i];
-  for (let i = 0; i < n; i++) {
-    const v = tmp[i];
-    let k = i;
-    for (; k > 0 && xs[k - 1] > v; k--) xs[k] = xs[k - 1];
-    xs[k] = v;
-  }
-}
-
 /**
  * The block search (see the top of this file). One instance serves decision after decision, reusing its lists and
  * working arrays; `run` is the search. `topN`: the reducer keeps the best topN plans and they are exact too.
  */
 export class BlockSearch {
+  private lists = new BlockLists();
   private blocks: Block[] = [];
-  /** Stride of the stored vectors: the widest layout seen so far. */
-  private W = 0;
   private units = new Float64Array(256);
-  private vec = new Float64Array(8);
-  /** A location's shipment model at its least possible distance (outOfReach). */
-  private boundFixed = new Float64Array(8);
-  private boundPerUnit = new Float64Array(8);
   private score = new Float64Array(8);
   private bound = new Float64Array(8);
   private acc = new Float64Array(32);
   private rest = new Float64Array(32);
   private used = new Uint8Array(256);
-  private order = new Float64Array(256);
-  private spread = new Float64Array(256);
-  private counts = new Int32Array(257);
   private ref: PlanRef = newPlanRef();
   private probe: PlanRef = newPlanRef();
   private mine: number[] = [];
@@ -210,33 +145,16 @@ export class BlockSearch {
       const low = T & -T;
       units[T] = units[T ^ low] + prep.lines[prep.wholeLines[31 - Math.clz32(low)]].quantity;
     }
-    this.prepareArrays(B, nW);
-    this.build(B);
+    this.prepareArrays(nW);
+    this.lists.build(prep, K, this.topN, units);
+    this.blocks = this.lists.blocks;
     this.partitions(B);
     this.searchPartitions(nW);
   }
 
-  private prepareArrays(B: number, nW: number): void {
+  private prepareArrays(nW: number): void {
     const { D, K } = this;
-    if (this.W < D) {
-      this.blocks = [];
-      this.W = D;
-    }
-    for (let T = 0; T < B; T++) {
-      // The other blocks of a plan are at most K − 1 and cover the other lines: this block's locations need `topN`
-      // more dominators than there can be other blocks before they can go.
-      const keep = this.topN + Math.min(K - 1, nW - popcount(T));
-      let b = this.blocks[T];
-      if (b === undefined || b.cands.length < keep + 1) b = this.blocks[T] = newBlock(keep + 1, this.W);
-      b.len = 0;
-      b.keep = keep;
-      b.firstByCode = -1;
-      b.farthest = -1;
-    }
-    if (this.vec.length < D) {
-      this.vec = new Float64Array(D);
-      this.boundFixed = new Float64Array(D);
-      this.boundPerUnit = new Float64Array(D);
+    if (this.score.length < D) {
       this.score = new Float64Array(D);
       this.bound = new Float64Array(D);
     }
@@ -247,186 +165,8 @@ export class BlockSearch {
     for (let x = 0; x < D; x++) this.acc[x] = 0; // row 0: nothing chosen yet
     const nc = this.prep.cands.length;
     if (this.used.length < nc) this.used = new Uint8Array(nc * 2);
-    if (this.order.length < nc) {
-      this.order = new Float64Array(nc * 2);
-      this.spread = new Float64Array(nc * 2);
-      this.counts = new Int32Array(nc * 2 + 1);
-    }
-    this.ref.locs.length = this.probe.locs.length = K;
-    this.ref.assign.length = nW;
-  }
-
-  /** a dominates b for the same block (see the top of this file). Comp 0, fill, is the same for both. */
-  private dominates(av: Float64Array, ao: number, ac: number, bv: Float64Array, bo: number, bc: number): boolean {
-    const { D, isMax } = this;
-    for (let k = 1; k < D; k++) {
-      const x = av[ao + k];
-      const y = bv[bo + k];
-      if (isMax[k]) {
-        if (x > y) return false;
-      } else if (x !== y) return x < y;
-    }
-    return compareCands(this.prep, ac, bc) < 0;
-  }
-
-  /**
-   * Lexicographic on the summed comps, then (code, id). Between two locations no worse on the max comps this is
-   * dominance; without max comps it is dominance outright.
-   */
-  private sumBefore(av: Float64Array, ao: number, ac: number, bv: Float64Array, bo: number, bc: number): boolean {
-    const { D, isMax } = this;
-    for (let k = 1; k < D; k++) {
-      if (isMax[k]) continue;
-      const d = av[ao + k] - bv[bo + k];
-      if (d !== 0) return d < 0;
-    }
-    return compareCands(this.prep, ac, bc) < 0;
-  }
-
-  /**
-   * Whether location c, not measured yet, would fall behind the keep-th of every list it could join even at its least
-   * possible distance: then it would at its true one too (no comp shrinks as distance grows) and need not be
-   * measured. Only without max comps: there a full list takes a newcomer only ahead of its keep-th.
-   */
-  private outOfReach(c: number, m: number): boolean {
-    const { blocks, units, boundFixed, boundPerUnit } = this;
-    for (let T = m; T !== 0; T = (T - 1) & m) if (blocks[T].len < blocks[T].keep) return false;
-    const { cands, layout, pickup, nearest } = this.prep;
-    writeShipmentModel(layout, cands[c], nearest[c], pickup, boundFixed, boundPerUnit, 0);
-    for (let T = m; T !== 0; T = (T - 1) & m) if (this.aheadOf(boundFixed, boundPerUnit, 0, units[T], c, blocks[T], blocks[T].keep - 1)) return false;
-    return true;
-  }
-
-  /** sumBefore for a newcomer, given by a shipment model (at `o`, shipping `u` units), against entry i of b. */
-  private aheadOf(fixed: Float64Array, perUnit: Float64Array, o: number, u: number, c: number, b: Block, i: number): boolean {
-    const { D, W, isMax } = this;
-    const bo = i * W;
-    for (let k = 1; k < D; k++) {
-      if (isMax[k]) continue;
-      const d = fixed[o + k] + u * perUnit[o + k] - b.vecs[bo + k];
-      if (d !== 0) return d < 0;
-    }
-    return compareCands(this.prep, c, b.cands[i]) < 0;
-  }
-
-  /** Lists are short: shifting by hand beats copyWithin's call overhead. */
-  private insertAt(b: Block, i: number, c: number, dominators: number): void {
-    const { D, W, vec } = this;
-    if (b.len === b.cands.length) {
-      const grown = newBlock(b.len * 2, W);
-      grown.cands.set(b.cands);
-      grown.vecs.set(b.vecs);
-      grown.dominators.set(b.dominators);
-      b.cands = grown.cands;
-      b.vecs = grown.vecs;
-      b.dominators = grown.dominators;
-    }
-    const { cands: bc, dominators: bd, vecs: bv } = b;
-    for (let x = b.len; x > i; x--) {
-      bc[x] = bc[x - 1];
-      bd[x] = bd[x - 1];
-      for (let k = 1; k < D; k++) bv[x * W + k] = bv[(x - 1) * W + k];
-    }
-    bc[i] = c;
-    bd[i] = dominators;
-    for (let k = 1; k < D; k++) bv[i * W + k] = vec[k];
-    b.len++;
-  }
-
-  private remove(b: Block, i: number): void {
-    const { D, W } = this;
-    const { cands: bc, dominators: bd, vecs: bv } = b;
-    for (let x = i; x < b.len - 1; x++) {
-      bc[x] = bc[x + 1];
-      bd[x] = bd[x + 1];
-      for (let k = 1; k < D; k++) bv[x * W + k] = bv[(x + 1) * W + k];
-    }
-    b.len--;
-  }
-
-  /**
-   * The lists. With at most one max comp (the usual case) locations arrive in increasing order of it (distance, for
-   * "nearest max"), so every kept location is no worse than a newcomer on it and the newcomer's dominators are
-   * exactly the kept ones ahead of it in sumBefore order: it stays iff fewer than `keep` are — one comparison with
-   * the keep-th — and it can only dominate kept ones at the same distance. Otherwise the general rule: count the
-   * newcomer's dominators, evict what it dominates `keep` times.
-   */
-  private build(B: number): void {
-    const { D, W, isMax, vec, units, blocks, order } = this;
-    const { mask, fixed, perUnit } = this.prep;
-    let maxComps = 0;
-    let mx = -1;
-    for (let k = 1; k < D; k++) {
-      if (isMax[k]) {
-        maxComps++;
-        mx = k;
-      }
-    }
-    // With a max comp every location takes part in the order of arrival or in the dominance counts.
-    if (maxComps > 0) measureAll(this.prep);
-    const { measured } = this.prep;
-    const nc = this.prep.cands.length;
-    let sorted = maxComps === 1 && nc < 4096;
-    for (let c = 0; c < nc && sorted; c++) {
-      const key = fixed[c * D + mx];
-      if (!(Number.isInteger(key) && key >= 0 && key < 2 ** 40)) sorted = false;
-      order[c] = key * 4096 + c;
-    }
-    if (sorted) spreadSort(order, nc, this.spread, this.counts);
-    for (let x = 0; x < nc; x++) {
-      const c = sorted ? order[x] % 4096 : x;
-      const m = mask[c];
-      if (m === 0) continue;
-      if (!measured[c]) {
-        if (this.outOfReach(c, m)) continue;
-        measure(this.prep, c);
-      }
-      const o = c * D;
-      for (let T = m; T !== 0; T = (T - 1) & m) {
-        const u = units[T];
-        const b = blocks[T];
-        const n = b.len;
-        const keep = b.keep;
-        if (maxComps === 0 || sorted) {
-          // Most locations fall behind the keep-th: compare before writing their vector out.
-          if (n >= keep && !this.aheadOf(fixed, perUnit, o, u, c, b, keep - 1)) continue;
-          // Its place, from the front: fewer than `keep` kept locations are ahead of it (the list can be longer).
-          let p = 0;
-          while (p < n && !this.aheadOf(fixed, perUnit, o, u, c, b, p)) p++;
-          for (let k = 1; k < D; k++) vec[k] = fixed[o + k] + u * perUnit[o + k];
-          this.insertAt(b, p, c, p);
-          if (maxComps === 0) {
-            if (b.len > keep) b.len = keep;
-          } else if (vec[mx] === b.farthest) {
-            for (let i = p + 1; i < b.len; i++) if (b.vecs[i * W + mx] === vec[mx] && ++b.dominators[i] >= keep) this.remove(b, i--);
-          } else b.farthest = vec[mx]; // no kept location at its distance: it dominates none of them
-          continue;
-        }
-        for (let k = 1; k < D; k++) vec[k] = fixed[o + k] + u * perUnit[o + k];
-        let dominators = 0;
-        for (let i = 0; i < n && dominators < keep; i++) if (this.dominates(b.vecs, i * W, b.cands[i], vec, 0, c)) dominators++;
-        if (dominators >= keep) continue;
-        for (let i = n - 1; i >= 0; i--) if (this.dominates(vec, 0, c, b.vecs, i * W, b.cands[i]) && ++b.dominators[i] >= keep) this.remove(b, i);
-        let p = b.len;
-        while (p > 0 && this.sumBefore(vec, 0, c, b.vecs, (p - 1) * W, b.cands[p - 1])) p--;
-        this.insertAt(b, p, c, dominators);
-      }
-    }
-    for (let T = 1; T < B; T++) {
-      const b = blocks[T];
-      if (b.len === 0) continue;
-      for (let k = 1; k < D; k++) b.least[k] = b.vecs[k];
-      for (let i = 1; i < b.len; i++) for (let k = 1; k < D; k++) b.least[k] = Math.min(b.least[k], b.vecs[i * W + k]);
-    }
-  }
-
-  private firstByCode(b: Block): number {
-    if (b.firstByCode < 0) {
-      let first = b.cands[0];
-      for (let i = 1; i < b.len; i++) if (compareCands(this.prep, b.cands[i], first) < 0) first = b.cands[i];
-      b.firstByCode = first;
-    }
-    return b.firstByCode;
+    if (this.ref.locs.length !== K) this.ref.locs.length = this.probe.locs.length = K;
+    if (this.ref.assign.length !== nW) this.ref.assign.length = nW;
   }
 
   /**
@@ -504,7 +244,7 @@ export class BlockSearch {
 
   /** Chooses a location for block k of the partition in hand, best first; at the end, offers the plan. */
   private combine(k: number, nW: number): void {
-    const { D, W, isMax, acc, used, ref, leaf } = this;
+    const { D, isMax, acc, used, ref, leaf, lists } = this;
     const base = k * D;
     if (k === leaf.length) {
       const score = this.score;
@@ -522,10 +262,9 @@ export class BlockSearch {
       if (used[c]) continue;
       used[c] = 1;
       ref.locs[k] = c;
-      const vo = i * W;
       for (let x = 1; x < D; x++) {
         const a = acc[base + x];
-        const v = b.vecs[vo + x];
+        const v = lists.value(b, c, x);
         acc[next + x] = isMax[x] ? (a > v ? a : v) : a + v;
       }
       const hopeless = this.hopeless(k + 1);
@@ -559,7 +298,7 @@ export class BlockSearch {
     const j = leaf.length;
     if (j !== worst.plan.j) return j > worst.plan.j ? D : -1;
     const probe = this.probe;
-    for (let b = 0; b < j; b++) probe.locs[b] = b < k ? this.ref.locs[b] : this.firstByCode(this.blocks[leaf[b]]);
+    for (let b = 0; b < j; b++) probe.locs[b] = b < k ? this.ref.locs[b] : this.lists.firstByCode(this.blocks[leaf[b]]);
     probe.j = j;
     const mine = sortedLocations(this.prep, probe, this.mine);
     const theirs = sortedLocations(this.prep, worst.plan, this.theirs);

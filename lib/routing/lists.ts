@@ -1,0 +1,276 @@
+// The block search's lists (search.ts): per block T of whole lines (a bit set), the locations that might ship T in
+// one of the topN best plans. Location a "dominates" b for T when it is no worse on every comp of shipping T —
+// strictly better on the first summed comp where they differ, or, all equal, ahead in (code, id) order; a location
+// with `keep` dominators (topN more than the other blocks of a plan can use) is in none of the topN best plans.
+//
+// Each list is in sumBefore order: lexicographic on the summed comps, then (code, id). Without a max comp that
+// order is dominance, so a list is simply the best `keep`. With one ("nearest max"), locations arrive in increasing
+// order of it, so a newcomer's dominators are exactly the kept ones ahead of it: it stays iff fewer than `keep`
+// are — one comparison with the keep-th — and it can only dominate kept ones at the same distance. Otherwise (two
+// max comps) the general rule: count the newcomer's dominators, evict what it dominates `keep` times.
+//
+// A location's comps for T are fixed + units(T) × perUnit from its shipment model (layout.ts); lists hold candidate
+// indices only and recompute them, so an insertion moves two numbers per location. Without a max comp, a location
+// that would fall behind every list it could join even at its least possible distance is never measured (prepare.ts).
+
+import { writeShipmentModel } from "./layout";
+import { type Prepared, compareCands, measure, measureAll } from "./prepare";
+
+export type Block = {
+  /** Units of the block's lines. */
+  units: number;
+  /** Locations with this many dominators go. */
+  keep: number;
+  /** Kept locations in sumBefore order (a canonical order to search in), and how many of them. */
+  len: number;
+  cands: Int32Array;
+  dominators: Int32Array;
+  /** Per comp, the least over the kept locations: a bound for plans that have not chosen this block's location. */
+  least: Float64Array;
+  /** The kept location first in (code, id) order (−1 until needed): a bound for the tie-break. */
+  firstByCode: number;
+  /** Locations arriving in order of the max comp: its value for the last one kept (−1 before any). */
+  farthest: number;
+};
+
+function newBlock(cap: number, D: number): Block {
+  return { units: 0, keep: 0, len: 0, cands: new Int32Array(cap), dominators: new Int32Array(cap), least: new Float64Array(D), firstByCode: -1, farthest: -1 };
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (; x !== 0; x &= x - 1) n++;
+  return n;
+}
+
+/**
+ * Sorts xs[0, n) ascending: scattered into n buckets by value, then an insertion sort that has only neighbours to
+ * swap when the values spread out (distances do). Several times faster than TypedArray#sort for a few hundred.
+ */
+function spreadSort(xs: Float64Array, n: number, tmp: Float64Array, counts: Int32Array): void {
+  if (n < 2) return;
+  let lo = xs[0];
+  let hi = xs[0];
+  for (let i = 1; i < n; i++) {
+    if (xs[i] < lo) lo = xs[i];
+    if (xs[i] > hi) hi = xs[i];
+  }
+  const scale = (n - 1) / (hi - lo || 1);
+  counts.fill(0, 0, n + 1);
+  for (let i = 0; i < n; i++) counts[Math.floor((xs[i] - lo) * scale) + 1]++;
+  for (let b = 1; b <= n; b++) counts[b] += counts[b - 1];
+  for (let i = 0; i < n; i++) tmp[counts[Math.floor((xs[i] - lo) * scale)]++] = xs[i];
+  for (let i = 0; i < n; i++) {
+    const v = tmp[i];
+    let k = i;
+    for (; k > 0 && xs[k - 1] > v; k--) xs[k] = xs[k - 1];
+    xs[k] = v;
+  }
+}
+
+/** The lists of one decision at a time; one instance serves decision after decision, reusing its arrays. */
+export class BlockLists {
+  /** blocks[T] for the blocks T of whole lines, 1 ≤ T < 2^lines. */
+  blocks: Block[] = [];
+  private prep!: Prepared;
+  private D = 0;
+  private isMax: Uint8Array = new Uint8Array(0);
+  /** A location's shipment model at its least possible distance (outOfReach). */
+  private boundFixed = new Float64Array(8);
+  private boundPerUnit = new Float64Array(8);
+  private order = new Float64Array(256);
+  private spread = new Float64Array(256);
+  private counts = new Int32Array(257);
+
+  /** `units[T]`: the units of block T's lines. */
+  build(prep: Prepared, K: number, topN: number, units: Float64Array): void {
+    this.prep = prep;
+    this.D = prep.layout.size;
+    this.isMax = prep.layout.isMax;
+    this.reset(K, topN, units);
+    this.fill();
+    const { D, blocks } = this;
+    const { fixed, perUnit } = prep;
+    for (let T = 1; T < 1 << prep.wholeLines.length; T++) {
+      const b = blocks[T];
+      if (b.len === 0) continue;
+      for (let k = 1; k < D; k++) {
+        let least = Infinity;
+        for (let i = 0; i < b.len; i++) least = Math.min(least, fixed[b.cands[i] * D + k] + b.units * perUnit[b.cands[i] * D + k]);
+        b.least[k] = least;
+      }
+    }
+  }
+
+  /** Comp k of location c shipping block b. */
+  value(b: Block, c: number, k: number): number {
+    const o = c * this.D + k;
+    return this.prep.fixed[o] + b.units * this.prep.perUnit[o];
+  }
+
+  firstByCode(b: Block): number {
+    if (b.firstByCode < 0) {
+      let first = b.cands[0];
+      for (let i = 1; i < b.len; i++) if (compareCands(this.prep, b.cands[i], first) < 0) first = b.cands[i];
+      b.firstByCode = first;
+    }
+    return b.firstByCode;
+  }
+
+  private reset(K: number, topN: number, units: Float64Array): void {
+    const { D, prep } = this;
+    const nW = prep.wholeLines.length;
+    for (let T = 1; T < 1 << nW; T++) {
+      // The other blocks of a plan are at most K − 1 and cover the other lines: this block's locations need `topN`
+      // more dominators than there can be other blocks before they can go.
+      const keep = topN + Math.min(K - 1, nW - popcount(T));
+      let b = this.blocks[T];
+      if (b === undefined || b.cands.length < keep + 1 || b.least.length < D) b = this.blocks[T] = newBlock(keep + 1, D);
+      b.units = units[T];
+      b.len = 0;
+      b.keep = keep;
+      b.firstByCode = -1;
+      b.farthest = -1;
+    }
+    if (this.boundFixed.length < D) {
+      this.boundFixed = new Float64Array(D);
+      this.boundPerUnit = new Float64Array(D);
+    }
+    const nc = prep.cands.length;
+    if (this.order.length < nc) {
+      this.order = new Float64Array(nc * 2);
+      this.spread = new Float64Array(nc * 2);
+      this.counts = new Int32Array(nc * 2 + 1);
+    }
+  }
+
+  private fill(): void {
+    const { D, isMax, blocks, order } = this;
+    const { mask, fixed, perUnit } = this.prep;
+    let maxComps = 0;
+    let mx = -1;
+    for (let k = 1; k < D; k++) {
+      if (isMax[k]) {
+        maxComps++;
+        mx = k;
+      }
+    }
+    // With a max comp every location takes part in the order of arrival or in the dominance counts.
+    if (maxComps > 0) measureAll(this.prep);
+    const { measured } = this.prep;
+    const nc = this.prep.cands.length;
+    let sorted = maxComps === 1 && nc < 4096;
+    for (let c = 0; c < nc && sorted; c++) {
+      const key = fixed[c * D + mx];
+      if (!(Number.isInteger(key) && key >= 0 && key < 2 ** 40)) sorted = false;
+      order[c] = key * 4096 + c;
+    }
+    if (sorted) spreadSort(order, nc, this.spread, this.counts);
+    for (let x = 0; x < nc; x++) {
+      // order[x] % 4096, without the slow floating-point remainder.
+      const c = sorted ? order[x] - 4096 * Math.floor(order[x] / 4096) : x;
+      const m = mask[c];
+      if (m === 0) continue;
+      if (!measured[c]) {
+        if (this.outOfReach(c, m)) continue;
+        measure(this.prep, c);
+      }
+      const o = c * D;
+      for (let T = m; T !== 0; T = (T - 1) & m) {
+        const b = blocks[T];
+        const n = b.len;
+        const keep = b.keep;
+        if (maxComps === 0 || sorted) {
+          if (n >= keep && !this.ahead(fixed, perUnit, o, c, b, keep - 1)) continue;
+          // Its place, from the front: fewer than `keep` kept locations are ahead of it (the list can be longer).
+          let p = 0;
+          while (p < n && !this.ahead(fixed, perUnit, o, c, b, p)) p++;
+          this.insertAt(b, p, c, p);
+          if (maxComps === 0) {
+            if (b.len > keep) b.len = keep;
+          } else if (fixed[o + mx] === b.farthest) {
+            for (let i = p + 1; i < b.len; i++) if (fixed[b.cands[i] * D + mx] === fixed[o + mx] && ++b.dominators[i] >= keep) this.remove(b, i--);
+          } else b.farthest = fixed[o + mx]; // no kept location at its distance: it dominates none of them
+          continue;
+        }
+        let dominators = 0;
+        for (let i = 0; i < n && dominators < keep; i++) if (this.dominates(b.cands[i], c, b.units)) dominators++;
+        if (dominators >= keep) continue;
+        for (let i = n - 1; i >= 0; i--) if (this.dominates(c, b.cands[i], b.units) && ++b.dominators[i] >= keep) this.remove(b, i);
+        let p = b.len;
+        while (p > 0 && this.ahead(fixed, perUnit, o, c, b, p - 1)) p--;
+        this.insertAt(b, p, c, dominators);
+      }
+    }
+  }
+
+  /**
+   * Whether location c, not measured yet, would fall behind the keep-th of every list it could join even at its least
+   * possible distance: then it would at its true one too (no comp shrinks as distance grows) and need not be
+   * measured. Only without max comps: there a full list takes a newcomer only ahead of its keep-th.
+   */
+  private outOfReach(c: number, m: number): boolean {
+    const { blocks, boundFixed, boundPerUnit } = this;
+    for (let T = m; T !== 0; T = (T - 1) & m) if (blocks[T].len < blocks[T].keep) return false;
+    const { cands, layout, pickup, nearest } = this.prep;
+    writeShipmentModel(layout, cands[c], nearest[c], pickup, boundFixed, boundPerUnit, 0);
+    for (let T = m; T !== 0; T = (T - 1) & m) if (this.ahead(boundFixed, boundPerUnit, 0, c, blocks[T], blocks[T].keep - 1)) return false;
+    return true;
+  }
+
+  /** Whether location c, by the shipment model at `o` in `mFixed` and `mPerUnit`, is before entry i of b in sumBefore order. */
+  private ahead(mFixed: Float64Array, mPerUnit: Float64Array, o: number, c: number, b: Block, i: number): boolean {
+    const { D, isMax } = this;
+    const { fixed, perUnit } = this.prep;
+    const e = b.cands[i] * D;
+    const u = b.units;
+    for (let k = 1; k < D; k++) {
+      if (isMax[k]) continue;
+      const d = mFixed[o + k] + u * mPerUnit[o + k] - (fixed[e + k] + u * perUnit[e + k]);
+      if (d !== 0) return d < 0;
+    }
+    return compareCands(this.prep, c, b.cands[i]) < 0;
+  }
+
+  /** a dominates b shipping `u` units. Comp 0, fill, is the same for both. */
+  private dominates(a: number, b: number, u: number): boolean {
+    const { D, isMax } = this;
+    const { fixed, perUnit } = this.prep;
+    for (let k = 1; k < D; k++) {
+      const x = fixed[a * D + k] + u * perUnit[a * D + k];
+      const y = fixed[b * D + k] + u * perUnit[b * D + k];
+      if (isMax[k]) {
+        if (x > y) return false;
+      } else if (x !== y) return x < y;
+    }
+    return compareCands(this.prep, a, b) < 0;
+  }
+
+  private insertAt(b: Block, i: number, c: number, dominators: number): void {
+    if (b.len === b.cands.length) {
+      const cands = new Int32Array(b.len * 2);
+      const doms = new Int32Array(b.len * 2);
+      cands.set(b.cands);
+      doms.set(b.dominators);
+      b.cands = cands;
+      b.dominators = doms;
+    }
+    const { cands: bc, dominators: bd } = b;
+    for (let x = b.len; x > i; x--) {
+      bc[x] = bc[x - 1];
+      bd[x] = bd[x - 1];
+    }
+    bc[i] = c;
+    bd[i] = dominators;
+    b.len++;
+  }
+
+  private remove(b: Block, i: number): void {
+    const { cands: bc, dominators: bd } = b;
+    for (let x = i; x < b.len - 1; x++) {
+      bc[x] = bc[x + 1];
+      bd[x] = bd[x + 1];
+    }
+    b.len--;
+  }
+}
