@@ -81,6 +81,8 @@ export class BlockLists {
   private order = new Float64Array(256);
   private spread = new Float64Array(256);
   private counts = new Int32Array(257);
+  /** Locations alike in every comp and in (code, id) are ordered by candidate index (no max comp: see fill). */
+  private byIndex = false;
 
   /** `units[T]`: the units of block T's lines. */
   build(prep: Prepared, K: number, topN: number, units: Float64Array): void {
@@ -157,7 +159,7 @@ export class BlockLists {
     }
     // With a max comp every location takes part in the order of arrival or in the dominance counts.
     if (maxComps > 0) measureAll(this.prep);
-    const { measured } = this.prep;
+    const { measured, nearest } = this.prep;
     const nc = this.prep.cands.length;
     let sorted = maxComps === 1 && nc < 4096;
     for (let c = 0; c < nc && sorted; c++) {
@@ -165,10 +167,16 @@ export class BlockLists {
       if (!(Number.isInteger(key) && key >= 0 && key < 2 ** 40)) sorted = false;
       order[c] = key * 4096 + c;
     }
-    if (sorted) spreadSort(order, nc, this.spread, this.counts);
+    // Without a max comp any order of arrival makes the same lists: each is the best `keep` of all (identical
+    // locations by candidate index, see ahead). Nearest first by the distance bound, then, so that they hold good
+    // locations early and most of the rest fall out of reach unmeasured.
+    this.byIndex = maxComps === 0;
+    const nearFirst = maxComps === 0 && nc < 4096;
+    if (nearFirst) for (let c = 0; c < nc; c++) order[c] = Math.floor(nearest[c]) * 4096 + c;
+    if (sorted || nearFirst) spreadSort(order, nc, this.spread, this.counts);
     for (let x = 0; x < nc; x++) {
       // order[x] % 4096, without the slow floating-point remainder.
-      const c = sorted ? order[x] - 4096 * Math.floor(order[x] / 4096) : x;
+      const c = sorted || nearFirst ? order[x] - 4096 * Math.floor(order[x] / 4096) : x;
       const m = mask[c];
       if (m === 0) continue;
       if (!measured[c]) {
@@ -229,7 +237,7 @@ export class BlockLists {
       const d = mFixed[o + k] + u * mPerUnit[o + k] - (fixed[e + k] + u * perUnit[e + k]);
       if (d !== 0) return d < 0;
     }
-    return compareCands(this.prep, c, b.cands[i]) < 0;
+    return (compareCands(this.prep, c, b.cands[i]) || (this.byIndex ? c - b.cands[i] : 0)) < 0;
   }
 
   /** a dominates b shipping `u` units. Comp 0, fill, is the same for both. */
