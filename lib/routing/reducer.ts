@@ -47,10 +47,12 @@ export class Reducer<P> {
     this.tieBreak = tieBreak;
     this.plans = 0;
     this.best = null;
+    // Reused from one decision to the next, like the slots: callers read them before the next reset.
     const levels = levelStart.length - 1;
-    this.tied = new Array<number>(levels + 1).fill(0);
-    this.runnerUp = new Array<Slot<P> | null>(levels + 1).fill(null);
-    this.top = [];
+    if (this.tied.length !== levels + 1) this.tied.length = this.runnerUp.length = levels + 1;
+    this.tied.fill(0);
+    this.runnerUp.fill(null);
+    this.top.length = 0;
     return this;
   }
 

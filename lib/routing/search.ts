@@ -117,6 +117,8 @@ export class BlockSearch {
   private stack: number[] = [];
   private maxFill = -1;
   private leaf: number[] = [];
+  private leastOf = new Float64Array(64);
+  private leafOrder: number[] = [];
   // The decision in hand.
   private prep!: Prepared;
   private D = 0;
@@ -210,18 +212,21 @@ export class BlockSearch {
   /** Most promising partitions first (by their least possible score), so the bound bites early. */
   private searchPartitions(nW: number): void {
     const { D, isMax, blocks, leaves, rest } = this;
-    const leastOf = leaves.map((l) => {
-      const v = new Float64Array(D);
-      for (const T of l) {
+    // leastOf[o × D + x]: comp x of partition o's least possible score.
+    if (this.leastOf.length < leaves.length * D) this.leastOf = new Float64Array(2 * leaves.length * D);
+    const leastOf = this.leastOf.fill(0, 0, leaves.length * D);
+    const leafOrder = this.leafOrder;
+    leafOrder.length = 0;
+    for (let o = 0; o < leaves.length; o++) {
+      for (const T of leaves[o]) {
         const least = blocks[T].least;
-        for (let x = 1; x < D; x++) v[x] = isMax[x] ? Math.max(v[x], least[x]) : v[x] + least[x];
+        for (let x = 1; x < D; x++) leastOf[o * D + x] = isMax[x] ? Math.max(leastOf[o * D + x], least[x]) : leastOf[o * D + x] + least[x];
       }
-      return v;
-    });
-    const leafOrder = leaves.map((_, i) => i);
+      leafOrder.push(o);
+    }
     if (leafOrder.length > 1) {
       leafOrder.sort((a, b) => {
-        for (let x = 1; x < D; x++) if (leastOf[a][x] !== leastOf[b][x]) return leastOf[a][x] - leastOf[b][x];
+        for (let x = 1; x < D; x++) if (leastOf[a * D + x] !== leastOf[b * D + x]) return leastOf[a * D + x] - leastOf[b * D + x];
         return leaves[a].length - leaves[b].length || a - b;
       });
     }
