@@ -46,6 +46,8 @@ async function propose(page: Page, sku: string, from: string, to: string, quanti
 }
 
 test("a store approves, HQ forces a rejected one, goods are received short with a note", async ({ page, browser }) => {
+  // Four people in four browser contexts walk a transfer through its life: longer than a one-page test.
+  test.setTimeout(90_000);
   const sku = await freeSku(STORE, 6, "Northpeak");
   const other = await otherStore();
   const otherSku = await freeSku(other, 3);
