@@ -66,10 +66,11 @@ export function shipmentCents(c: Candidate, metres: number, units: number): numb
 /**
  * Writes one candidate's shipment model at `at` in `fixed` and `perUnit`, every comp (so the arrays can be reused
  * without clearing; comp 0, fill, is 0). Pickups ship nothing, so they cost nothing. Negative cost parameters count
- * as 0: every comp must grow with each shipment.
+ * as 0: every comp must grow with each shipment. Returns whether every comp is a finite number.
  */
-export function writeShipmentModel(layout: Layout, c: Candidate, metres: number, pickup: boolean, fixed: Float64Array, perUnit: Float64Array, at: number): void {
+export function writeShipmentModel(layout: Layout, c: Candidate, metres: number, pickup: boolean, fixed: Float64Array, perUnit: Float64Array, at: number): boolean {
   const { rankers, levelStart } = layout;
+  let finite = Number.isFinite(metres); // the comps other than cost are whole numbers or the distance
   fixed[at] = perUnit[at] = 0;
   for (let i = 0; i < rankers.length; i++) {
     const r = rankers[i];
@@ -95,9 +96,11 @@ export function writeShipmentModel(layout: Layout, c: Candidate, metres: number,
       case "lowestCost":
         fixed[k] = pickup ? 0 : Math.max(0, c.cost.baseCents) + distanceCents(c, metres);
         perUnit[k] = pickup ? 0 : Math.max(0, c.cost.perUnitCents);
+        if (!Number.isFinite(fixed[k] + perUnit[k])) finite = false;
         break;
     }
   }
+  return finite;
 }
 
 export type ShipmentFacts = { locationId: number; metres: number; units: number; costCents: number };

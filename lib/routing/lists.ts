@@ -3,15 +3,17 @@
 // strictly better on the first summed comp where they differ, or, all equal, ahead in (code, id) order; a location
 // with `keep` dominators (topN more than the other blocks of a plan can use) is in none of the topN best plans.
 //
-// Each list is in sumBefore order: lexicographic on the summed comps, then (code, id). Without a max comp that
-// order is dominance, so a list is simply the best `keep`. With one ("nearest max"), locations arrive in increasing
-// order of it, so a newcomer's dominators are exactly the kept ones ahead of it: it stays iff fewer than `keep`
-// are — one comparison with the keep-th — and it can only dominate kept ones at the same distance. Otherwise (two
-// max comps) the general rule: count the newcomer's dominators, evict what it dominates `keep` times.
+// Each list is in sumBefore order: lexicographic on the summed comps, then (code, id). Three rules keep a newcomer:
+//   BEST     no max comp: that order is dominance, so a list is simply the best `keep` (whatever the arrival order).
+//   BY_MAX   one max comp ("nearest max"): locations arrive in increasing order of it, so a newcomer's dominators
+//            are exactly the kept ones ahead of it: it stays iff fewer than `keep` are — one comparison with the
+//            keep-th — and it can only dominate kept ones at the same distance.
+//   GENERAL  otherwise: count the newcomer's dominators, evict what it dominates `keep` times.
+// Under the first two the first `keep` of a list only ever get better, so a location that would fall behind every
+// list it could join even at its least possible distance (prepare.ts) is never measured.
 //
 // A location's comps for T are fixed + units(T) × perUnit from its shipment model (layout.ts); lists hold candidate
-// indices only and recompute them, so an insertion moves two numbers per location. Without a max comp, a location
-// that would fall behind every list it could join even at its least possible distance is never measured (prepare.ts).
+// indices only and recompute them, so an insertion moves two numbers per location.
 
 import { writeShipmentModel } from "./layout";
 import { type Prepared, compareCands, measure, measureAll } from "./prepare";
@@ -35,6 +37,16 @@ export type Block = {
 
 function newBlock(cap: number, D: number): Block {
   return { units: 0, keep: 0, len: 0, cands: new Int32Array(cap), dominators: new Int32Array(cap), least: new Float64Array(D), firstByCode: -1, farthest: -1 };
+}
+
+// How a list keeps a newcomer (see the top of this file): no max comp; arrival by the one max comp; the general rule.
+const BEST = 0;
+const BY_MAX = 1;
+const GENERAL = 2;
+
+/** The candidate index of a key × 4096 + index (a remainder without the slow floating-point one). */
+function unpack(packed: number): number {
+  return packed - 4096 * Math.floor(packed / 4096);
 }
 
 function popcount(x: number): number {
@@ -83,6 +95,14 @@ export class BlockLists {
   private counts = new Int32Array(257);
   /** Locations alike in every comp and in (code, id) are ordered by candidate index (no max comp: see fill). */
   private byIndex = false;
+  /**
+   * Every comp is a finite number, so each list is in a strict order (see fill). Coordinates out of range or costs
+   * that are not finite make comps that are not: the lists are then built again, as they always were.
+   */
+  numbers = true;
+  /** Every comp of a kept location is a whole number, so plan scores add up exactly (search.ts relies on it). */
+  whole = true;
+  private fromFront = true;
 
   /** `units[T]`: the units of block T's lines. */
   build(prep: Prepared, K: number, topN: number, units: Float64Array): void {
@@ -90,15 +110,25 @@ export class BlockLists {
     this.D = prep.layout.size;
     this.isMax = prep.layout.isMax;
     this.reset(K, topN, units);
-    this.fill();
+    this.numbers = prep.inRange;
+    this.fill(prep.inRange);
+    if (prep.inRange && !this.numbers) {
+      this.reset(K, topN, units);
+      this.fill(false);
+    }
     const { D, blocks } = this;
     const { fixed, perUnit } = prep;
+    this.whole = true;
     for (let T = 1; T < 1 << prep.wholeLines.length; T++) {
       const b = blocks[T];
       if (b.len === 0) continue;
       for (let k = 1; k < D; k++) {
         let least = Infinity;
-        for (let i = 0; i < b.len; i++) least = Math.min(least, fixed[b.cands[i] * D + k] + b.units * perUnit[b.cands[i] * D + k]);
+        for (let i = 0; i < b.len; i++) {
+          const v = fixed[b.cands[i] * D + k] + b.units * perUnit[b.cands[i] * D + k];
+          if (!Number.isInteger(v)) this.whole = false;
+          least = Math.min(least, v);
+        }
         b.least[k] = least;
       }
     }
@@ -146,69 +176,79 @@ export class BlockLists {
     }
   }
 
-  private fill(): void {
-    const { D, isMax, blocks, order } = this;
-    const { mask, fixed, perUnit } = this.prep;
-    let maxComps = 0;
-    let mx = -1;
-    for (let k = 1; k < D; k++) {
-      if (isMax[k]) {
-        maxComps++;
-        mx = k;
-      }
+  /**
+   * `fast` when every comp is a finite number, so each list is in a strict order: then locations may arrive out of
+   * index order, find their place from the front and go unmeasured (see the top of this file). Otherwise the lists
+   * are built as they always were: everything measured, index order, places found from the back.
+   */
+  private fill(fast: boolean): void {
+    const { D, order, prep } = this;
+    const nc = prep.cands.length;
+    let mx = -1; // the max comp; D when there are several
+    for (let k = 1; k < D; k++) if (this.isMax[k]) mx = mx < 0 ? k : D;
+    this.fromFront = fast;
+    this.byIndex = fast && mx < 0;
+    if (this.byIndex) {
+      // Any order of arrival makes the same lists: each is the best `keep` of all (identical locations by candidate
+      // index, see ahead). Nearest first by the distance bound, then, so that they hold good locations early and
+      // most of the rest fall out of reach unmeasured.
+      for (let c = 0; c < nc; c++) order[c] = Math.floor(prep.nearest[c]) * 4096 + c;
+      spreadSort(order, nc, this.spread, this.counts);
+      for (let x = 0; x < nc && this.numbers; x++) this.arrive(unpack(order[x]), BEST, mx);
+      return;
     }
-    // With a max comp every location takes part in the order of arrival or in the dominance counts.
-    if (maxComps > 0) measureAll(this.prep);
-    const { measured, nearest } = this.prep;
-    const nc = this.prep.cands.length;
-    let sorted = maxComps === 1 && nc < 4096;
+    // With a max comp every location takes part, in the order of arrival or in the dominance counts. Locations
+    // arrive by it when there is one and its every value is whole and not negative.
+    if (!measureAll(prep)) this.numbers = false;
+    if (fast && !this.numbers) return;
+    let sorted = mx >= 0 && mx < D && nc < 4096;
     for (let c = 0; c < nc && sorted; c++) {
-      const key = fixed[c * D + mx];
+      const key = prep.fixed[c * D + mx];
       if (!(Number.isInteger(key) && key >= 0 && key < 2 ** 40)) sorted = false;
       order[c] = key * 4096 + c;
     }
-    // Without a max comp any order of arrival makes the same lists: each is the best `keep` of all (identical
-    // locations by candidate index, see ahead). Nearest first by the distance bound, then, so that they hold good
-    // locations early and most of the rest fall out of reach unmeasured.
-    this.byIndex = maxComps === 0;
-    const nearFirst = maxComps === 0 && nc < 4096;
-    if (nearFirst) for (let c = 0; c < nc; c++) order[c] = Math.floor(nearest[c]) * 4096 + c;
-    if (sorted || nearFirst) spreadSort(order, nc, this.spread, this.counts);
-    for (let x = 0; x < nc; x++) {
-      // order[x] % 4096, without the slow floating-point remainder.
-      const c = sorted || nearFirst ? order[x] - 4096 * Math.floor(order[x] / 4096) : x;
-      const m = mask[c];
-      if (m === 0) continue;
-      if (!measured[c]) {
-        if (this.outOfReach(c, m)) continue;
-        measure(this.prep, c);
+    if (sorted) spreadSort(order, nc, this.spread, this.counts);
+    const mode = mx < 0 ? BEST : sorted ? BY_MAX : GENERAL;
+    for (let x = 0; x < nc; x++) this.arrive(sorted ? unpack(order[x]) : x, mode, mx);
+  }
+
+  /** Location c arrives; `mode` says which rule keeps it (see the top of this file), mx is the max comp for BY_MAX. */
+  private arrive(c: number, mode: number, mx: number): void {
+    const { D, blocks } = this;
+    const { mask, fixed, perUnit, measured } = this.prep;
+    const m = mask[c];
+    if (m === 0) return;
+    if (!measured[c]) {
+      if (this.outOfReach(c, m)) return;
+      if (!measure(this.prep, c)) this.numbers = false;
+    }
+    const o = c * D;
+    for (let T = m; T !== 0; T = (T - 1) & m) {
+      const b = blocks[T];
+      const n = b.len;
+      const keep = b.keep;
+      if (mode !== GENERAL) {
+        if (n >= keep && !this.ahead(fixed, perUnit, o, c, b, keep - 1)) continue;
+        // Its place: from the front, where fewer than `keep` kept locations are ahead of it (the list can be
+        // longer), when the lists are in a strict order; else from the back.
+        let p = 0;
+        if (this.fromFront) while (p < n && !this.ahead(fixed, perUnit, o, c, b, p)) p++;
+        else for (p = n; p > 0 && this.ahead(fixed, perUnit, o, c, b, p - 1); ) p--;
+        this.insertAt(b, p, c, p);
+        if (mode === BEST) {
+          if (b.len > keep) b.len = keep;
+        } else if (fixed[o + mx] === b.farthest) {
+          for (let i = p + 1; i < b.len; i++) if (fixed[b.cands[i] * D + mx] === fixed[o + mx] && ++b.dominators[i] >= keep) this.remove(b, i--);
+        } else b.farthest = fixed[o + mx]; // no kept location at its distance: it dominates none of them
+        continue;
       }
-      const o = c * D;
-      for (let T = m; T !== 0; T = (T - 1) & m) {
-        const b = blocks[T];
-        const n = b.len;
-        const keep = b.keep;
-        if (maxComps === 0 || sorted) {
-          if (n >= keep && !this.ahead(fixed, perUnit, o, c, b, keep - 1)) continue;
-          // Its place, from the front: fewer than `keep` kept locations are ahead of it (the list can be longer).
-          let p = 0;
-          while (p < n && !this.ahead(fixed, perUnit, o, c, b, p)) p++;
-          this.insertAt(b, p, c, p);
-          if (maxComps === 0) {
-            if (b.len > keep) b.len = keep;
-          } else if (fixed[o + mx] === b.farthest) {
-            for (let i = p + 1; i < b.len; i++) if (fixed[b.cands[i] * D + mx] === fixed[o + mx] && ++b.dominators[i] >= keep) this.remove(b, i--);
-          } else b.farthest = fixed[o + mx]; // no kept location at its distance: it dominates none of them
-          continue;
-        }
-        let dominators = 0;
-        for (let i = 0; i < n && dominators < keep; i++) if (this.dominates(b.cands[i], c, b.units)) dominators++;
-        if (dominators >= keep) continue;
-        for (let i = n - 1; i >= 0; i--) if (this.dominates(c, b.cands[i], b.units) && ++b.dominators[i] >= keep) this.remove(b, i);
-        let p = b.len;
-        while (p > 0 && this.ahead(fixed, perUnit, o, c, b, p - 1)) p--;
-        this.insertAt(b, p, c, dominators);
-      }
+      let dominators = 0;
+      for (let i = 0; i < n && dominators < keep; i++) if (this.dominates(b.cands[i], c, b.units)) dominators++;
+      if (dominators >= keep) continue;
+      for (let i = n - 1; i >= 0; i--) if (this.dominates(c, b.cands[i], b.units) && ++b.dominators[i] >= keep) this.remove(b, i);
+      let p = b.len;
+      while (p > 0 && this.ahead(fixed, perUnit, o, c, b, p - 1)) p--;
+      this.insertAt(b, p, c, dominators);
     }
   }
 
@@ -221,7 +261,10 @@ export class BlockLists {
     const { blocks, boundFixed, boundPerUnit } = this;
     for (let T = m; T !== 0; T = (T - 1) & m) if (blocks[T].len < blocks[T].keep) return false;
     const { cands, layout, pickup, nearest } = this.prep;
-    writeShipmentModel(layout, cands[c], nearest[c], pickup, boundFixed, boundPerUnit, 0);
+    if (!writeShipmentModel(layout, cands[c], nearest[c], pickup, boundFixed, boundPerUnit, 0)) {
+      this.numbers = false;
+      return false;
+    }
     for (let T = m; T !== 0; T = (T - 1) & m) if (this.ahead(boundFixed, boundPerUnit, 0, c, blocks[T], blocks[T].keep - 1)) return false;
     return true;
   }

@@ -212,11 +212,13 @@ export type Prepared = {
   metres: Float64Array;
   fixed: Float64Array;
   perUnit: Float64Array;
-  /** 1 once measured. */
+  /** 0 until measured; then 1, or 2 when some comp of the model is not a finite number. */
   measured: Uint8Array;
   distance: (lat: number, lng: number) => number;
   /** Per candidate, a lower bound on its metres, with no trigonometry (geo.ts); only for layouts without a max comp. */
   nearest: Float64Array;
+  /** Every latitude is within ±90° and every longitude a finite number: every distance is then whole metres ≥ 0. */
+  inRange: boolean;
   layout: Layout;
   filtered: { locationId: number; code: string; reason: FilterReason }[];
   filterSteps: FilterStep[];
@@ -270,6 +272,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   const measured = buffers.measured;
   measured.fill(0, 0, cap);
   const distanceBound = distanceBoundFrom(order.destination);
+  let inRange = isInRange(order.destination);
   // Only the lists of a layout without a max comp use the bound (lists.ts); it is cheapest while the location is at hand.
   const bounded = !layout.isMax.includes(1);
   // Per location, bit i: it can ship line i whole (cover) / holds some of it (stock). Orders of ≤ 31 lines only.
@@ -300,6 +303,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
     cover[k] = cv;
     stock[k] = st;
     if (bounded) nearest[k] = distanceBound(c.lat, c.lng);
+    if (!isInRange(c)) inRange = false;
     cands[k] = c;
   }
   cands.length = nc;
@@ -355,18 +359,26 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   }
   let totalUnits = 0;
   for (const l of lines) totalUnits += l.quantity;
-  return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, measured, distance: distanceFrom(order.destination), nearest, layout, filtered, filterSteps: compiled.steps };
+  return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, measured, distance: distanceFrom(order.destination), nearest, inRange, layout, filtered, filterSteps: compiled.steps };
 }
 
-/** Writes candidate c's metres and shipment model, once. */
-export function measure(prep: Prepared, c: number): void {
-  if (prep.measured[c]) return;
-  const cand = prep.cands[c];
-  const metres = (prep.metres[c] = prep.distance(cand.lat, cand.lng));
-  writeShipmentModel(prep.layout, cand, metres, prep.pickup, prep.fixed, prep.perUnit, c * prep.layout.size);
-  prep.measured[c] = 1;
+function isInRange(p: { lat: number; lng: number }): boolean {
+  return Math.abs(p.lat) <= 90 && Number.isFinite(p.lng);
 }
 
-export function measureAll(prep: Prepared): void {
-  for (let c = 0; c < prep.cands.length; c++) measure(prep, c);
+/** Writes candidate c's metres and shipment model, once. Returns whether every comp of the model is a finite number. */
+export function measure(prep: Prepared, c: number): boolean {
+  if (prep.measured[c] === 0) {
+    const cand = prep.cands[c];
+    const metres = (prep.metres[c] = prep.distance(cand.lat, cand.lng));
+    prep.measured[c] = writeShipmentModel(prep.layout, cand, metres, prep.pickup, prep.fixed, prep.perUnit, c * prep.layout.size) ? 1 : 2;
+  }
+  return prep.measured[c] === 1;
+}
+
+/** measure() for every candidate: whether every comp is a finite number. */
+export function measureAll(prep: Prepared): boolean {
+  let finite = true;
+  for (let c = 0; c < prep.cands.length; c++) if (!measure(prep, c)) finite = false;
+  return finite;
 }

@@ -276,8 +276,8 @@ export class BlockSearch {
       if (hopeless < 0) this.combine(k + 1, nW);
       used[c] = 0;
       // The list is in sumBefore order: when a summed comp ahead of every max comp made this location hopeless, each
-      // later one adds at least as much on the comps up to it (exactly: comps are whole numbers), so they are too.
-      if (hopeless >= 0 && hopeless < this.firstMax) break;
+      // later one adds at least as much on the comps up to it (exactly, when comps are whole numbers), so they are too.
+      if (hopeless >= 0 && hopeless < this.firstMax && lists.numbers && lists.whole) break;
     }
   }
 
