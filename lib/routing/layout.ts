@@ -103,6 +103,47 @@ export function writeShipmentModel(layout: Layout, c: Candidate, metres: number,
   return finite;
 }
 
+/**
+ * The least cost parameters of the candidates, each on its own (base, per km, per unit, as the model reads them),
+ * into `out`; zeros when no ranker reads them.
+ */
+export function leastCostParams(prep: { layout: Layout; cands: readonly Candidate[] }, out: Float64Array): void {
+  out[0] = out[1] = out[2] = 0;
+  if (!prep.layout.rankers.some((r) => r.kind === "lowestCost") || prep.cands.length === 0) return;
+  out[0] = out[1] = out[2] = Infinity;
+  for (const c of prep.cands) {
+    out[0] = Math.min(out[0], Math.max(0, c.cost.baseCents));
+    out[1] = Math.min(out[1], Math.max(0, c.cost.perKmCents));
+    out[2] = Math.min(out[2], Math.max(0, c.cost.perUnitCents));
+  }
+}
+
+/**
+ * At 0 in `fixed` and `perUnit`: a lower bound on the shipment model of every location at least `metres` away, with
+ * cost parameters at least `least` (leastCostParams) and, when `unlisted`, on no designated list — comp by comp:
+ * every comp grows with distance and with the cost parameters, and designated comps are least for listed locations.
+ */
+export function writeLeastModel(layout: Layout, metres: number, unlisted: boolean, pickup: boolean, least: Float64Array, fixed: Float64Array, perUnit: Float64Array): void {
+  const { rankers, levelStart } = layout;
+  fixed[0] = perUnit[0] = 0;
+  for (let i = 0; i < rankers.length; i++) {
+    const r = rankers[i];
+    for (let k = levelStart[i + 1]; k < levelStart[i + 2]; k++) {
+      fixed[k] = 0;
+      perUnit[k] = r.kind === "designated" && unlisted ? 1 : 0;
+    }
+    const k = levelStart[i + 1];
+    if (r.kind === "nearest") {
+      if (r.measure === "max") fixed[k] = metres;
+      else perUnit[k] = metres;
+    } else if (r.kind === "complete") fixed[k] = 1;
+    else if (r.kind === "lowestCost" && !pickup) {
+      fixed[k] = least[0] + Math.round((least[1] * metres) / 1000);
+      perUnit[k] = least[2];
+    }
+  }
+}
+
 export type ShipmentFacts = { locationId: number; metres: number; units: number; costCents: number };
 
 /** The plan's value under each ranker, for the explanation; the same quantities the score vector compares. */

@@ -15,7 +15,7 @@
 // A location's comps for T are fixed + units(T) × perUnit from its shipment model (layout.ts); lists hold candidate
 // indices only and recompute them, so an insertion moves two numbers per location.
 
-import { writeShipmentModel } from "./layout";
+import { type Layout, leastCostParams, writeLeastModel, writeShipmentModel } from "./layout";
 import { type Prepared, compareCands, measure, measureAll } from "./prepare";
 
 export type Block = {
@@ -43,6 +43,13 @@ function newBlock(cap: number, D: number): Block {
 const BEST = 0;
 const BY_MAX = 1;
 const GENERAL = 2;
+
+/** The location ids on the layout's designated lists. */
+function listedIds(layout: Layout): number[] {
+  const ids: number[] = [];
+  for (const positions of layout.designated) if (positions !== null) for (const id of positions.keys()) ids.push(id);
+  return ids;
+}
 
 /** The candidate index of a key × 4096 + index (a remainder without the slow floating-point one). */
 function unpack(packed: number): number {
@@ -93,6 +100,9 @@ export class BlockLists {
   private order = new Float64Array(256);
   private spread = new Float64Array(256);
   private counts = new Int32Array(257);
+  private last = new Int32Array(256);
+  /** The least cost parameters of the candidates (layout.ts writeCostParams). */
+  private leastCosts = new Float64Array(3);
   /** Locations alike in every comp and in (code, id) are ordered by candidate index (no max comp: see fill). */
   private byIndex = false;
   /**
@@ -168,6 +178,7 @@ export class BlockLists {
       this.boundFixed = new Float64Array(D);
       this.boundPerUnit = new Float64Array(D);
     }
+    if (this.last.length < 1 << nW) this.last = new Int32Array(1 << nW);
     const nc = prep.cands.length;
     if (this.order.length < nc) {
       this.order = new Float64Array(nc * 2);
@@ -188,15 +199,7 @@ export class BlockLists {
     for (let k = 1; k < D; k++) if (this.isMax[k]) mx = mx < 0 ? k : D;
     this.fromFront = fast;
     this.byIndex = fast && mx < 0;
-    if (this.byIndex) {
-      // Any order of arrival makes the same lists: each is the best `keep` of all (identical locations by candidate
-      // index, see ahead). Nearest first by the distance bound, then, so that they hold good locations early and
-      // most of the rest fall out of reach unmeasured.
-      for (let c = 0; c < nc; c++) order[c] = Math.floor(prep.nearest[c]) * 4096 + c;
-      spreadSort(order, nc, this.spread, this.counts);
-      for (let x = 0; x < nc && this.numbers; x++) this.arrive(unpack(order[x]), BEST, mx);
-      return;
-    }
+    if (this.byIndex && nc < 4096) return this.fillNearestFirst();
     // With a max comp every location takes part, in the order of arrival or in the dominance counts. Locations
     // arrive by it when there is one and its every value is whole and not negative.
     if (!measureAll(prep)) this.numbers = false;
@@ -210,6 +213,63 @@ export class BlockLists {
     if (sorted) spreadSort(order, nc, this.spread, this.counts);
     const mode = mx < 0 ? BEST : sorted ? BY_MAX : GENERAL;
     for (let x = 0; x < nc; x++) this.arrive(sorted ? unpack(order[x]) : x, mode, mx);
+  }
+
+  /**
+   * No max comp, every comp a number: any order of arrival makes the same lists, each the best `keep` of all
+   * (identical locations by candidate index, see ahead). Nearest first by the distance bound, then, so that they
+   * hold good locations early and most of the rest fall out of reach unmeasured — and once even the least model of
+   * a location that far (layout.ts) is behind the keep-th of every list some location still to come could join,
+   * none of them can join any: the rest need not be looked at.
+   */
+  private fillNearestFirst(): void {
+    const { order, prep } = this;
+    const { mask, nearest } = prep;
+    const nc = prep.cands.length;
+    for (let c = 0; c < nc; c++) order[c] = Math.floor(nearest[c]) * 4096 + c;
+    spreadSort(order, nc, this.spread, this.counts);
+    // last[T]: where the last location that can ship block T arrives; listedLast: the last one on a designated list.
+    const last = this.last;
+    for (let T = 1; T < 1 << prep.wholeLines.length; T++) last[T] = -1;
+    const listed = listedIds(prep.layout);
+    let listedLast = -1;
+    for (let x = 0; x < nc; x++) {
+      const c = unpack(order[x]);
+      const m = mask[c];
+      for (let T = m; T !== 0; T = (T - 1) & m) last[T] = x;
+      if (listed.length > 0 && listed.includes(prep.cands[c].locationId)) listedLast = x;
+    }
+    leastCostParams(prep, this.leastCosts);
+    for (let x = 0; x < nc && this.numbers; x++) {
+      const c = unpack(order[x]);
+      // Checked now and then: the bound grows slowly.
+      if ((x & 7) === 7 && this.noneCanJoin(x, Math.floor(nearest[c]), x > listedLast)) return;
+      this.arrive(c, BEST, -1);
+    }
+  }
+
+  /**
+   * Whether no location from the x-th to arrive on, each at least `metres` away (and on no designated list when
+   * `unlisted`), can join any list.
+   */
+  private noneCanJoin(x: number, metres: number, unlisted: boolean): boolean {
+    const { D, blocks, last, boundFixed, boundPerUnit } = this;
+    const { fixed, perUnit, layout, pickup } = this.prep;
+    writeLeastModel(layout, metres, unlisted, pickup, this.leastCosts, boundFixed, boundPerUnit);
+    for (let T = 1; T < 1 << this.prep.wholeLines.length; T++) {
+      if (last[T] < x) continue;
+      const b = blocks[T];
+      if (b.len < b.keep) return false;
+      const e = b.cands[b.keep - 1] * D;
+      let behind = false;
+      for (let k = 1; k < D && !behind; k++) {
+        const d = boundFixed[k] + b.units * boundPerUnit[k] - (fixed[e + k] + b.units * perUnit[e + k]);
+        if (d < 0) return false;
+        behind = d > 0;
+      }
+      if (!behind) return false; // alike on every comp: the code could still put one ahead
+    }
+    return true;
   }
 
   /** Location c arrives; `mode` says which rule keeps it (see the top of this file), mx is the max comp for BY_MAX. */
