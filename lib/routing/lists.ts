@@ -63,6 +63,24 @@ function popcount(x: number): number {
 }
 
 /**
+ * Indices 0..n−1 into `out` in increasing order of the bucket of keys[i] (n buckets over the range of the keys),
+ * in index order within one.
+ */
+function bucketOrder(keys: Float64Array, n: number, out: Int32Array, counts: Int32Array, bucket: Int32Array): void {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    lo = Math.min(lo, keys[i]);
+    hi = Math.max(hi, keys[i]);
+  }
+  const scale = (n - 1) / (hi - lo || 1);
+  counts.fill(0, 0, n + 1);
+  for (let i = 0; i < n; i++) counts[(bucket[i] = Math.floor((keys[i] - lo) * scale)) + 1]++;
+  for (let b = 1; b <= n; b++) counts[b] += counts[b - 1];
+  for (let i = 0; i < n; i++) out[counts[bucket[i]]++] = i;
+}
+
+/**
  * Sorts xs[0, n) ascending: scattered into n buckets by value, then an insertion sort that has only neighbours to
  * swap when the values spread out (distances do). Several times faster than TypedArray#sort for a few hundred.
  */
@@ -101,6 +119,9 @@ export class BlockLists {
   private spread = new Float64Array(256);
   private counts = new Int32Array(257);
   private last = new Int32Array(256);
+  private arrival = new Int32Array(256);
+  private buckets = new Int32Array(256);
+  private nearer = new Float64Array(256);
   /** The least cost parameters of the candidates (layout.ts writeCostParams). */
   private leastCosts = new Float64Array(3);
   /** Locations alike in every comp and in (code, id) are ordered by candidate index (no max comp: see fill). */
@@ -182,6 +203,9 @@ export class BlockLists {
     const nc = prep.cands.length;
     if (this.order.length < nc) {
       this.order = new Float64Array(nc * 2);
+      this.arrival = new Int32Array(nc * 2);
+      this.buckets = new Int32Array(nc * 2);
+      this.nearer = new Float64Array(nc * 2);
       this.spread = new Float64Array(nc * 2);
       this.counts = new Int32Array(nc * 2 + 1);
     }
@@ -199,7 +223,7 @@ export class BlockLists {
     for (let k = 1; k < D; k++) if (this.isMax[k]) mx = mx < 0 ? k : D;
     this.fromFront = fast;
     this.byIndex = fast && mx < 0;
-    if (this.byIndex && nc < 4096) return this.fillNearestFirst();
+    if (this.byIndex) return this.fillNearestFirst();
     // With a max comp every location takes part, in the order of arrival or in the dominance counts. Locations
     // arrive by it when there is one and its every value is whole and not negative.
     if (!measureAll(prep)) this.numbers = false;
@@ -223,28 +247,30 @@ export class BlockLists {
    * none of them can join any: the rest need not be looked at.
    */
   private fillNearestFirst(): void {
-    const { order, prep } = this;
+    const { prep } = this;
     const { mask, nearest } = prep;
     const nc = prep.cands.length;
-    for (let c = 0; c < nc; c++) order[c] = Math.floor(nearest[c]) * 4096 + c;
-    spreadSort(order, nc, this.spread, this.counts);
-    // last[T]: where the last location that can ship block T arrives; listedLast: the last one on a designated list.
-    const last = this.last;
+    // Roughly nearest first is enough: by buckets of the bound, in index order within one.
+    const arrival = this.arrival;
+    bucketOrder(nearest, nc, arrival, this.counts, this.buckets);
+    // last[T]: where the last location that can ship block T arrives; listedLast: the last one on a designated list;
+    // nearer[x]: the least bound of the locations from the x-th to arrive on.
+    const { last, nearer } = this;
     for (let T = 1; T < 1 << prep.wholeLines.length; T++) last[T] = -1;
     const listed = listedIds(prep.layout);
     let listedLast = -1;
     for (let x = 0; x < nc; x++) {
-      const c = unpack(order[x]);
+      const c = arrival[x];
       const m = mask[c];
       for (let T = m; T !== 0; T = (T - 1) & m) last[T] = x;
       if (listed.length > 0 && listed.includes(prep.cands[c].locationId)) listedLast = x;
     }
+    for (let x = nc - 1, least = Infinity; x >= 0; x--) nearer[x] = least = Math.min(least, nearest[arrival[x]]);
     leastCostParams(prep, this.leastCosts);
     for (let x = 0; x < nc && this.numbers; x++) {
-      const c = unpack(order[x]);
       // Checked now and then: the bound grows slowly.
-      if ((x & 7) === 7 && this.noneCanJoin(x, Math.floor(nearest[c]), x > listedLast)) return;
-      this.arrive(c, BEST, -1);
+      if ((x & 7) === 7 && this.noneCanJoin(x, nearer[x], x > listedLast)) return;
+      this.arrive(arrival[x], BEST, -1);
     }
   }
 
