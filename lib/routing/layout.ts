@@ -105,11 +105,13 @@ export function writeShipmentModel(layout: Layout, c: Candidate, metres: number,
 
 /**
  * The least cost parameters of the candidates, each on its own (base, per km, per unit, as the model reads them),
- * into `out`; zeros when no ranker reads them.
+ * into `out`; zeros when no ranker reads them or a distance ranker comes first.
  */
 export function leastCostParams(prep: { layout: Layout; cands: readonly Candidate[] }, out: Float64Array): void {
   out[0] = out[1] = out[2] = 0;
-  if (!prep.layout.rankers.some((r) => r.kind === "lowestCost") || prep.cands.length === 0) return;
+  // Reading every location's costs pays only when cost is what first tells locations apart (0 is a bound too).
+  if (prep.layout.rankers.find((r) => r.kind === "nearest" || r.kind === "lowestCost")?.kind !== "lowestCost") return;
+  if (prep.cands.length === 0) return;
   out[0] = out[1] = out[2] = Infinity;
   for (const c of prep.cands) {
     out[0] = Math.min(out[0], Math.max(0, c.cost.baseCents));
