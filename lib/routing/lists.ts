@@ -290,7 +290,7 @@ export class BlockLists {
       let behind = false;
       for (let k = 1; k < D && !behind; k++) {
         const d = boundFixed[k] + b.units * boundPerUnit[k] - (fixed[e + k] + b.units * perUnit[e + k]);
-        if (d < 0) return false;
+        if (!(d >= 0)) return false; // ahead, or not a number
         behind = d > 0;
       }
       if (!behind) return false; // alike on every comp: the code could still put one ahead
