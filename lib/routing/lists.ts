@@ -10,7 +10,8 @@
 //            keep-th — and it can only dominate kept ones at the same distance.
 //   GENERAL  otherwise: count the newcomer's dominators, evict what it dominates `keep` times.
 // Under the first two the first `keep` of a list only ever get better, so a location that would fall behind every
-// list it could join even at its least possible distance (prepare.ts) is never measured.
+// list it could join even at its least possible distance (prepare.ts) is never measured: without a max comp the
+// order of arrival does not matter, with one the measured wait until none still to come can be nearer.
 //
 // A location's comps for T are fixed + units(T) × perUnit from its shipment model (layout.ts); lists hold candidate
 // indices only and recompute them, so an insertion moves two numbers per location.
@@ -118,6 +119,7 @@ export class BlockLists {
   private order = new Float64Array(256);
   private spread = new Float64Array(256);
   private counts = new Int32Array(257);
+  private pending = new Float64Array(256);
   private last = new Int32Array(256);
   private arrival = new Int32Array(256);
   private buckets = new Int32Array(256);
@@ -203,6 +205,7 @@ export class BlockLists {
     const nc = prep.cands.length;
     if (this.order.length < nc) {
       this.order = new Float64Array(nc * 2);
+      this.pending = new Float64Array(nc * 2);
       this.arrival = new Int32Array(nc * 2);
       this.buckets = new Int32Array(nc * 2);
       this.nearer = new Float64Array(nc * 2);
@@ -224,8 +227,9 @@ export class BlockLists {
     this.fromFront = fast;
     this.byIndex = fast && mx < 0;
     if (this.byIndex) return this.fillNearestFirst();
-    // With a max comp every location takes part, in the order of arrival or in the dominance counts. Locations
-    // arrive by it when there is one and its every value is whole and not negative.
+    if (fast && mx >= 0 && mx < D && nc < 4096) return this.fillByDistance(mx);
+    // Otherwise every location takes part, in the order of arrival or in the dominance counts. Locations arrive by
+    // the max comp when there is one and its every value is whole and not negative.
     if (!measureAll(prep)) this.numbers = false;
     if (fast && !this.numbers) return;
     let sorted = mx >= 0 && mx < D && nc < 4096;
@@ -237,6 +241,39 @@ export class BlockLists {
     if (sorted) spreadSort(order, nc, this.spread, this.counts);
     const mode = mx < 0 ? BEST : sorted ? BY_MAX : GENERAL;
     for (let x = 0; x < nc; x++) this.arrive(sorted ? unpack(order[x]) : x, mode, mx);
+  }
+
+  /**
+   * One max comp, the distance ("nearest max"): locations must arrive in increasing order of it, then of index.
+   * They are taken by their distance bound instead, and one that might make a list is measured and waits in
+   * `pending` (by distance, then index) until no location still to come can be as near: the others, out of reach
+   * of every list they could join however near they are, are never measured — lists only get harder to join.
+   */
+  private fillByDistance(mx: number): void {
+    const { order, prep } = this;
+    const { mask, nearest, metres } = prep;
+    const nc = prep.cands.length;
+    for (let c = 0; c < nc; c++) order[c] = Math.floor(nearest[c]) * 4096 + c;
+    spreadSort(order, nc, this.spread, this.counts);
+    // pending[0, waiting) by key descending: the next to arrive is last.
+    const pending = this.pending;
+    let waiting = 0;
+    for (let x = 0; (x < nc || waiting > 0) && this.numbers; ) {
+      const next = x < nc ? unpack(order[x]) : -1;
+      // Distances are whole metres, at least the bound: a pending location nearer than floor(bound of the next)
+      // is nearer than every one to come.
+      if (waiting > 0 && (next < 0 || metres[unpack(pending[waiting - 1])] < Math.floor(nearest[next]))) {
+        this.arrive(unpack(pending[--waiting]), BY_MAX, mx);
+        continue;
+      }
+      x++;
+      if (mask[next] === 0 || this.outOfReach(next, mask[next])) continue;
+      if (!measure(prep, next)) this.numbers = false;
+      const key = metres[next] * 4096 + next;
+      let w = waiting++;
+      for (; w > 0 && pending[w - 1] < key; w--) pending[w] = pending[w - 1];
+      pending[w] = key;
+    }
   }
 
   /**

@@ -215,7 +215,7 @@ export type Prepared = {
   /** 0 until measured; then 1, or 2 when some comp of the model is not a finite number. */
   measured: Uint8Array;
   distance: (lat: number, lng: number) => number;
-  /** Per candidate, a lower bound on its metres, with no trigonometry (geo.ts); only for layouts without a max comp. */
+  /** Per candidate, a lower bound on its metres, with no trigonometry (geo.ts). */
   nearest: Float64Array;
   /** Every latitude is within ±90° and every longitude a finite number: every distance is then whole metres ≥ 0. */
   inRange: boolean;
@@ -273,8 +273,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   measured.fill(0, 0, cap);
   const distanceBound = distanceBoundFrom(order.destination);
   let inRange = isInRange(order.destination);
-  // Only the lists of a layout without a max comp use the bound (lists.ts); it is cheapest while the location is at hand.
-  const bounded = !layout.isMax.includes(1);
+
   // Per location, bit i: it can ship line i whole (cover) / holds some of it (stock). Orders of ≤ 31 lines only.
   const bits = n <= 31;
   const { cover, stock } = buffers;
@@ -302,7 +301,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
     }
     cover[k] = cv;
     stock[k] = st;
-    if (bounded) nearest[k] = distanceBound(c.lat, c.lng);
+    nearest[k] = distanceBound(c.lat, c.lng); // cheapest while the location is at hand
     if (!isInRange(c)) inRange = false;
     cands[k] = c;
   }
