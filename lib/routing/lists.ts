@@ -250,23 +250,23 @@ export class BlockLists {
    * of every list they could join however near they are, are never measured — lists only get harder to join.
    */
   private fillByDistance(mx: number): void {
-    const { order, prep } = this;
+    const { prep, arrival, nearer } = this;
     const { mask, nearest, metres } = prep;
     const nc = prep.cands.length;
-    for (let c = 0; c < nc; c++) order[c] = Math.floor(nearest[c]) * 4096 + c;
-    spreadSort(order, nc, this.spread, this.counts);
+    // By buckets of the bound; nearer[x]: the least bound from the x-th on.
+    bucketOrder(nearest, nc, arrival, this.counts, this.buckets);
+    for (let x = nc - 1, least = Infinity; x >= 0; x--) nearer[x] = least = Math.min(least, nearest[arrival[x]]);
     // pending[0, waiting) by key descending: the next to arrive is last.
     const pending = this.pending;
     let waiting = 0;
     for (let x = 0; (x < nc || waiting > 0) && this.numbers; ) {
-      const next = x < nc ? unpack(order[x]) : -1;
-      // Distances are whole metres, at least the bound: a pending location nearer than floor(bound of the next)
-      // is nearer than every one to come.
-      if (waiting > 0 && (next < 0 || metres[unpack(pending[waiting - 1])] < Math.floor(nearest[next]))) {
+      // Distances are whole metres, at least their bound: a pending location nearer than floor(least bound still
+      // to come) is nearer than every location to come.
+      if (waiting > 0 && (x === nc || metres[unpack(pending[waiting - 1])] < Math.floor(nearer[x]))) {
         this.arrive(unpack(pending[--waiting]), BY_MAX, mx);
         continue;
       }
-      x++;
+      const next = arrival[x++];
       if (mask[next] === 0 || this.outOfReach(next, mask[next])) continue;
       if (!measure(prep, next)) this.numbers = false;
       const key = metres[next] * 4096 + next;
