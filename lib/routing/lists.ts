@@ -137,15 +137,16 @@ export class BlockLists {
   whole = true;
   private fromFront = true;
 
-  /** `units[T]`: the units of block T's lines. */
-  build(prep: Prepared, K: number, topN: number, units: Float64Array): void {
+  /** `units[T]`: the units of block T's lines. `plainly`: as they always were (tests check the fast ways against it). */
+  build(prep: Prepared, K: number, topN: number, units: Float64Array, plainly = false): void {
     this.prep = prep;
     this.D = prep.layout.size;
     this.isMax = prep.layout.isMax;
     this.reset(K, topN, units);
-    this.numbers = prep.inRange;
-    this.fill(prep.inRange);
-    if (prep.inRange && !this.numbers) {
+    const fast = prep.inRange && !plainly;
+    this.numbers = fast;
+    this.fill(fast);
+    if (fast && !this.numbers) {
       this.reset(K, topN, units);
       this.fill(false);
     }

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileLayout } from "./layout";
+import { BlockLists } from "./lists";
 import { prepare } from "./prepare";
 import { Reducer } from "./reducer";
 import { route, TOP_PLANS } from "./route";
 import { type PlanRef, blockSearch, copyPlanRef, newPlanRef, planTieBreak, setSearch, subsetCount, SET_BUDGET } from "./search";
-import { candidatesArb, loc, orderArb, orderOf, planOf, planShape, referenceCompare, referencePlans, refShape, strategy, strategyArb } from "./test-support";
+import { candidateArb, candidatesArb, loc, orderArb, orderOf, planOf, planShape, referenceCompare, referencePlans, refShape, strategy, strategyArb } from "./test-support";
 import type { RoutingOrder, Strategy } from "./types";
 
 describe("search equals the brute-force reference", () => {
@@ -119,6 +120,75 @@ describe("determinism", () => {
         expect(b).toEqual(a);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("block lists on larger instances", () => {
+  // Dozens of locations at scattered distances: the lists fill, most locations are never measured and arrival stops
+  // early (lists.ts), while the set search measures every location and tries every subset of one or two.
+  const spread = fc.integer({ min: 12, max: 60 }).chain((n) =>
+    fc.tuple(
+      ...Array.from({ length: n }, (_, i) =>
+        fc
+          .tuple(candidateArb(i + 1, `L${String(i).padStart(2, "0")}`), fc.double({ min: -4, max: 4, noNaN: true }), fc.double({ min: -4, max: 4, noNaN: true }))
+          .map(([c, dLat, dLng]) => ({ ...c, lat: 30 + dLat, lng: 120 + dLng })),
+      ),
+    ),
+  );
+  const fewSplits = strategyArb.map((s) => ({ ...s, maxSplits: Math.min(s.maxSplits, 1) }));
+
+  it("agree with the set search, however few plans the top keeps", () => {
+    fc.assert(
+      fc.property(orderArb, spread, fewSplits, fc.integer({ min: 1, max: TOP_PLANS }), (o, candidates, s, topN) => {
+        const { prep, blocks, sets } = bothSearches(o, candidates, s, topN);
+        fc.pre(prep.splitLines.length === 0 && prep.wholeLines.length > 0);
+        expect(blocks).toEqual(sets);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("give the same decision and explanation whatever order the locations come in", () => {
+    fc.assert(
+      fc.property(orderArb, spread, strategyArb, (order, candidates, s) => {
+        expect(route(order, [...candidates].reverse(), s)).toEqual(route(order, candidates, s));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("block lists", () => {
+  // The fast ways (arrival out of index order, unmeasured locations, the early stop) against the lists as they were
+  // always built: every location measured, in index order or, with a nearest-max ranker, in order of distance.
+  it("are the same built the fast way as built plainly", () => {
+    const spread = fc.integer({ min: 1, max: 60 }).chain((n) =>
+      fc.tuple(
+        ...Array.from({ length: n }, (_, i) =>
+          fc
+            .tuple(candidateArb(i + 1, `L${String(i).padStart(2, "0")}`), fc.double({ min: -4, max: 4, noNaN: true }), fc.double({ min: -4, max: 4, noNaN: true }), fc.boolean())
+            // Half on a coarse grid, so that distances tie too.
+            .map(([c, dLat, dLng, grid]) => ({ ...c, lat: 30 + (grid ? Math.round(dLat) : dLat), lng: 120 + (grid ? Math.round(dLng) : dLng) })),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(orderArb, spread, strategyArb, fc.integer({ min: 1, max: TOP_PLANS }), (o, candidates, s, topN) => {
+        const layout = compileLayout(s.rankers);
+        const lists = (plainly: boolean) => {
+          const prep = prepare(o, candidates, s.filters, layout);
+          fc.pre(prep.splitLines.length === 0 && prep.wholeLines.length > 0);
+          const nW = prep.wholeLines.length;
+          const units = new Float64Array(1 << nW);
+          for (let T = 1; T < 1 << nW; T++) for (let w = 0; w < nW; w++) if (T & (1 << w)) units[T] += prep.lines[prep.wholeLines[w]].quantity;
+          const built = new BlockLists();
+          built.build(prep, Math.min(s.maxSplits + 1, nW), topN, units, plainly);
+          return built.blocks.slice(1, 1 << nW).map((b) => Array.from(b.cands.subarray(0, b.len), (c) => prep.cands[c].locationId));
+        };
+        expect(lists(false)).toEqual(lists(true));
+      }),
+      { numRuns: 500 },
     );
   });
 });
