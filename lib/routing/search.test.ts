@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileLayout } from "./layout";
 import { BlockLists } from "./lists";
-import { prepare } from "./prepare";
+import { type Prepared, compareCands, compareLocations, prepare } from "./prepare";
 import { Reducer } from "./reducer";
 import { route, TOP_PLANS } from "./route";
 import { type PlanRef, blockSearch, copyPlanRef, newPlanRef, planTieBreak, setSearch, subsetCount, SET_BUDGET } from "./search";
@@ -189,6 +189,19 @@ describe("block lists", () => {
         expect(lists(false)).toEqual(lists(true));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("location order", () => {
+  it("compares packed codes exactly as the strings (then ids)", () => {
+    const code = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ unit: "grapheme", maxLength: 4 }), fc.constantFrom("ST-001", "ST-0010", "ST-00", "ST-001\u0000", "S\uffff", "\uffff-01", "a\u0000\uffff", "a\u0001"));
+    fc.assert(
+      fc.property(fc.array(fc.record({ code, id: fc.integer({ min: 1, max: 3 }) }), { minLength: 2, maxLength: 12 }), (xs) => {
+        const cands = xs.map(({ code: c, id }) => ({ ...loc(id, 0, {}), code: c }));
+        const prep = { cands, codeKeys: new Float64Array(2 * cands.length).fill(-1) } as unknown as Prepared;
+        for (let a = 0; a < cands.length; a++) for (let b = 0; b < cands.length; b++) expect(Math.sign(compareCands(prep, a, b))).toBe(Math.sign(compareLocations(cands[a], cands[b])));
+      }),
     );
   });
 });
