@@ -124,7 +124,7 @@ export class BlockLists {
   private arrival = new Int32Array(256);
   private buckets = new Int32Array(256);
   private nearer = new Float64Array(256);
-  /** The least cost parameters of the candidates (layout.ts writeCostParams). */
+  /** The least cost parameters of the candidates (leastCostParams). */
   private leastCosts = new Float64Array(3);
   /** Locations alike in every comp and in (code, id) are ordered by candidate index (no max comp: see fill). */
   private byIndex = false;
@@ -379,7 +379,7 @@ export class BlockLists {
   /**
    * Whether location c, not measured yet, would fall behind the keep-th of every list it could join even at its least
    * possible distance: then it would at its true one too (no comp shrinks as distance grows) and need not be
-   * measured. Only without max comps: there a full list takes a newcomer only ahead of its keep-th.
+   * measured. Under BEST and BY_MAX only: there a full list takes a newcomer only ahead of its keep-th.
    */
   private outOfReach(c: number, m: number): boolean {
     const { blocks, boundFixed, boundPerUnit } = this;
