@@ -12,13 +12,13 @@ type Row = {
   ship_per_unit_cents: number; shipments_today: number; skus: number[] | null; atps: number[] | null;
 };
 
+/** Candidates as loaded: the caller owns them and may take units out as it routes (a batch). */
+export type LoadedCandidate = Candidate & { atp: Map<number, number> };
+
 /**
  * Locations that hold some of these SKUs (plus `always`, e.g. the store a customer picks up from), with each SKU's
  * location ATP and what is left of the day's capacity. One round trip.
  */
-/** Candidates as loaded: the caller owns them and may take units out as it routes (a batch). */
-export type LoadedCandidate = Candidate & { atp: Map<number, number> };
-
 export async function candidatesFor(skuIds: number[], opts: { always?: number[]; now?: Date } = {}, tx: Tx = db()): Promise<LoadedCandidate[]> {
   const always = opts.always ?? [];
   const now = opts.now ?? new Date();
