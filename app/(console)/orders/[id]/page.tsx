@@ -3,10 +3,10 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { notFound } from "next/navigation";
 import { CancelOrder } from "@/components/orders/cancel-order";
 import { LedgerTrail, OrderEvents } from "@/components/orders/order-history";
+import { OrderLinesTable } from "@/components/orders/order-lines-table";
 import { ShipmentActions } from "@/components/orders/shipment-actions";
 import { CrossStoreBadge, StatusBadge } from "@/components/orders/status-badge";
 import { RoutingExplanation } from "@/components/routing/explanation";
-import { TableHead } from "@/components/table-head";
 import { formatNumber, type MessageKey } from "@/lib/i18n";
 import { formatMoney, formatTime } from "@/lib/orders-ui/format";
 import { placeName } from "@/lib/orders-ui/places";
@@ -100,29 +100,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                     : t("orders.detail.shipKm", { km: formatNumber(locale, s.km, 1), cost: formatMoney(locale, s.costCents) })}
                 </span>
               </header>
-              {s.lines.length > 0 && (
-                <table className="w-full text-sm">
-                  <TableHead
-                    gap={3}
-                    columns={[
-                      { label: t("orders.col.sku") },
-                      { label: t("orders.col.name") },
-                      { label: t("orders.col.quantity"), align: "right" },
-                      { label: t("orders.col.unitPrice"), align: "right" },
-                    ]}
-                  />
-                  <tbody>
-                    {s.lines.map((l) => (
-                      <tr key={l.sku} className="border-b border-slate-100 last:border-0">
-                        <td className="py-1.5 pr-3 font-mono text-xs">{l.sku}</td>
-                        <td className="py-1.5 pr-3 text-slate-600">{l.name}</td>
-                        <td className="py-1.5 pr-3 text-right tabular-nums">{n(l.quantity)}</td>
-                        <td className="py-1.5 text-right tabular-nums">{formatMoney(locale, l.unitPriceCents)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              {s.lines.length > 0 && <OrderLinesTable lines={s.lines} t={t} locale={locale} />}
               {s.status === "REJECTED" && (
                 <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="rejection">
                   {t("orders.detail.rejected", { reason: s.rejectedReason ?? "—" })}
@@ -143,29 +121,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         {order.historyLines.length > 0 && (
           <div className="space-y-2">
             <p className="text-sm text-slate-500">{t("orders.detail.history")}</p>
-            <table className="w-full text-sm" data-testid="history-lines">
-              <TableHead
-                gap={3}
-                columns={[
-                  { label: t("orders.col.sku") },
-                  { label: t("orders.col.name") },
-                  { label: t("orders.col.fulfilledBy") },
-                  { label: t("orders.col.quantity"), align: "right" },
-                  { label: t("orders.col.unitPrice"), align: "right" },
-                ]}
-              />
-              <tbody>
-                {order.historyLines.map((l, i) => (
-                  <tr key={i} className="border-b border-slate-100 last:border-0">
-                    <td className="py-1.5 pr-3 font-mono text-xs">{l.sku}</td>
-                    <td className="py-1.5 pr-3 text-slate-600">{l.name}</td>
-                    <td className="py-1.5 pr-3 font-mono text-xs">{l.location}</td>
-                    <td className="py-1.5 pr-3 text-right tabular-nums">{n(l.quantity)}</td>
-                    <td className="py-1.5 text-right tabular-nums">{formatMoney(locale, l.unitPriceCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <OrderLinesTable lines={order.historyLines} t={t} locale={locale} location testId="history-lines" />
           </div>
         )}
       </section>
@@ -176,25 +132,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <h2 className="text-lg font-medium">{t("orders.detail.backOrdered", { units: n(backOrderedUnits) })}</h2>
             <p className="text-sm text-slate-600">{t("orders.detail.backOrderedHint")}</p>
           </div>
-          <table className="w-full text-sm">
-            <TableHead
-              gap={3}
-              columns={[
-                { label: t("orders.col.sku") },
-                { label: t("orders.col.name") },
-                { label: t("orders.col.quantity"), align: "right" },
-              ]}
-            />
-            <tbody>
-              {order.backOrdered.map((l, i) => (
-                <tr key={i} className="border-b border-amber-100 last:border-0">
-                  <td className="py-1.5 pr-3 font-mono text-xs">{l.sku}</td>
-                  <td className="py-1.5 pr-3 text-slate-600">{l.name}</td>
-                  <td className="py-1.5 text-right tabular-nums">{n(l.quantity)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <OrderLinesTable lines={order.backOrdered} t={t} locale={locale} price={false} rowBorder="border-amber-100" />
         </section>
       )}
 
