@@ -34,12 +34,20 @@ export async function foldRollups(): Promise<boolean> {
   return row.folded;
 }
 
+/** Folds pending shipment counts (the capacity filter's, migration 20261130072415_shipment_load) now. */
+export async function foldShipmentLoad(): Promise<boolean> {
+  const [row] = await db().$queryRaw<{ folded: boolean }[]>`SELECT fold_shipment_load() AS folded`;
+  return row.folded;
+}
+
 /**
- * Called by readers: starts a fold in the background when this process has not folded recently. The read
- * does not wait for it (it is exact either way); this only stops pending rows piling up between reads.
+ * Called by readers: starts a fold of every rollup in the background when this process has not folded recently.
+ * The read does not wait for it (it is exact either way); this only stops pending rows piling up between reads.
  */
 export function foldSoon(now = Date.now()): void {
   if (now - (state.yipanLastFold ?? 0) < FOLD_EVERY_MS) return;
   state.yipanLastFold = now;
-  foldRollups().catch((error) => console.error("fold_rollups failed", error));
+  foldRollups()
+    .then(() => foldShipmentLoad())
+    .catch((error) => console.error("folding rollups failed", error));
 }

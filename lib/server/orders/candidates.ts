@@ -1,9 +1,11 @@
 import "server-only";
 import type { Candidate } from "@/lib/routing";
 import { db } from "../db";
+import { foldSoon } from "../rollups";
 import type { Tx } from "../tx";
 
-// Days for the daily-capacity filter start at midnight in the business time zone.
+// Days for the daily-capacity filter start at midnight in the business time zone (any zone whose offset is whole
+// quarter hours, as every zone in use is: shipments are counted per quarter hour).
 export const BUSINESS_TIME_ZONE = process.env.YIPAN_TIME_ZONE ?? "Asia/Shanghai";
 
 type Row = {
@@ -17,7 +19,8 @@ export type LoadedCandidate = Candidate & { atp: Map<number, number> };
 
 /**
  * Locations that hold some of these SKUs (plus `always`, e.g. the store a customer picks up from), with each SKU's
- * location ATP and what is left of the day's capacity. One round trip.
+ * location ATP and what is left of the day's capacity (today's shipments from the counts the shipment triggers keep:
+ * migration 20261130072415_shipment_load). One round trip.
  */
 export async function candidatesFor(skuIds: number[], opts: { always?: number[]; now?: Date } = {}, tx: Tx = db()): Promise<LoadedCandidate[]> {
   const always = opts.always ?? [];
@@ -34,11 +37,14 @@ export async function candidatesFor(skuIds: number[], opts: { always?: number[];
     )
     SELECT l.id, l.code, l.type::text AS type, l.region, l.province, l.latitude, l.longitude, l.can_ship, l.can_pickup,
            l.daily_capacity, l.ship_base_cents, l.ship_per_km_cents, l.ship_per_unit_cents, p.skus, p.atps,
-           (SELECT COUNT(*)::int FROM order_shipment os
-            WHERE os.location_id = l.id AND os.status NOT IN ('REJECTED', 'CANCELLED')
-              AND os.created_at >= (date_trunc('day', ${now}::timestamptz AT TIME ZONE ${BUSINESS_TIME_ZONE}) AT TIME ZONE ${BUSINESS_TIME_ZONE})
+           (SELECT COALESCE(SUM(n), 0)::int FROM (
+              SELECT shipments AS n FROM shipment_load WHERE location_id = l.id AND bucket >= d.start
+              UNION ALL
+              SELECT shipments FROM shipment_load_pending WHERE location_id = l.id AND bucket >= d.start) today
            ) AS shipments_today
-    FROM pick p JOIN location l ON l.id = p.location_id`;
+    FROM pick p JOIN location l ON l.id = p.location_id
+    CROSS JOIN (SELECT date_trunc('day', ${now}::timestamptz AT TIME ZONE ${BUSINESS_TIME_ZONE}) AT TIME ZONE ${BUSINESS_TIME_ZONE} AS start) d`;
+  foldSoon();
   return rows.map((r) => ({
     locationId: r.id,
     code: r.code,
