@@ -18,16 +18,26 @@ export async function insertRows<R = unknown>(
   returning?: string,
 ): Promise<R[]> {
   if (rows.length === 0) return [];
+  const sql = insertSql(table, columns, rows, returning);
+  if (returning) return tx.$queryRaw<R[]>(sql);
+  await tx.$executeRaw(sql);
+  return [];
+}
+
+/** The INSERT statement of insertRows, to compose with others (data-modifying WITH clauses): one round trip. */
+export function insertSql(table: string, columns: Column[], rows: unknown[][], returning?: string): Prisma.Sql {
+  return Prisma.sql`INSERT INTO ${Prisma.raw(table)} (${Prisma.raw(columns.map((c) => `"${c.name}"`).join(", "))})
+    SELECT * FROM ${unnestRows(columns, rows)} ${returning ? Prisma.raw(`RETURNING ${returning}`) : Prisma.empty}`;
+}
+
+/** `unnest(…) AS alias(columns)`: the rows as a table to select from, one array parameter per column. */
+export function unnestRows(columns: Column[], rows: unknown[][], alias = "u"): Prisma.Sql {
   const arrays = columns.map((c, i) => {
     if (c.type === "json" || c.type === "jsonb") return jsonArray(rows.map((r) => r[i]), c.type);
     const values = rows.map((r) => encode(r[i]));
     return Prisma.sql`${values}::text[]::${Prisma.raw(c.type)}[]`;
   });
-  const sql = Prisma.sql`INSERT INTO ${Prisma.raw(table)} (${Prisma.raw(columns.map((c) => `"${c.name}"`).join(", "))})
-    SELECT * FROM unnest(${Prisma.join(arrays)}) ${returning ? Prisma.raw(`RETURNING ${returning}`) : Prisma.empty}`;
-  if (returning) return tx.$queryRaw<R[]>(sql);
-  await tx.$executeRaw(sql);
-  return [];
+  return Prisma.sql`unnest(${Prisma.join(arrays)}) AS ${Prisma.raw(alias)}(${Prisma.raw(columns.map((c) => `"${c.name}"`).join(", "))})`;
 }
 
 /**

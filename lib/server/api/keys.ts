@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { coalesced } from "../coalesce";
 import { db } from "../db";
 
 // API keys look like `yp_<prefix>_<secret>`. The prefix finds the row; only SHA-256(secret) is stored, so a
@@ -45,14 +46,22 @@ function noteUse(keyId: number, now = Date.now()) {
   void db().apiKey.update({ where: { id: keyId }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
 }
 
+type KeyRow = { id: number; name: string; secret_hash: string; revoked: boolean; channel_id: number | null; code: string | null; active: boolean | null };
+
+// Every order call starts here: the key and its channel in one round trip, shared by the calls that arrive while
+// one is in flight (never an answer read before the call arrived, so a revocation counts from the next read).
+const keyByPrefix = coalesced(async (prefixes: string[]) => {
+  const rows = await db().$queryRaw<(KeyRow & { prefix: string })[]>`
+    SELECT k.prefix, k.id, k.name, k.secret_hash, k.revoked_at IS NOT NULL AS revoked, k.channel_id, c.code, c.active
+    FROM api_key k LEFT JOIN channel c ON c.id = k.channel_id WHERE k.prefix = ANY(${prefixes}::text[])`;
+  return new Map<string, KeyRow>(rows.map((r) => [r.prefix, r]));
+});
+
 /** The caller behind an `Authorization: Bearer yp_…` header, or null for a missing, unknown or revoked key. */
 export async function authenticateApiKey(header: string | null): Promise<ApiCaller | null> {
   const match = /^Bearer\s+yp_([0-9a-f]{12})_([A-Za-z0-9_-]{16,})$/.exec(header?.trim() ?? "");
   if (!match) return null;
-  // The key and its channel in one round trip: every order call starts here.
-  const [row] = await db().$queryRaw<{ id: number; name: string; secret_hash: string; revoked: boolean; channel_id: number | null; code: string | null; active: boolean | null }[]>`
-    SELECT k.id, k.name, k.secret_hash, k.revoked_at IS NOT NULL AS revoked, k.channel_id, c.code, c.active
-    FROM api_key k LEFT JOIN channel c ON c.id = k.channel_id WHERE k.prefix = ${match[1]}`;
+  const row = await keyByPrefix(match[1]);
   if (!row || row.revoked) return null;
   const given = Buffer.from(sha256(match[2]), "hex");
   if (!crypto.timingSafeEqual(given, Buffer.from(row.secret_hash, "hex"))) return null;

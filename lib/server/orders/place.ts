@@ -3,12 +3,13 @@ import { type Explanation, type RoutingOrder, type Shipment, route } from "@/lib
 import { channelAtsWithLocks } from "../channels/availability";
 import { consumeLocks } from "../channels/consumption";
 import { reserveMany } from "../stock/reservations";
-import { column, insertRows } from "../sql-rows";
+import { Prisma } from "../generated/prisma/client";
+import { column, insertSql, unnestRows } from "../sql-rows";
 import type { Tx } from "../tx";
 import { candidatesFor } from "./candidates";
 import { storedExplanation } from "./explanation-store";
 import type { OrderInput } from "./input";
-import { activeStrategyFor } from "./strategy";
+import { type ActiveStrategy, activeStrategySql, toActiveStrategy } from "./strategy";
 import type { OrderView } from "./view";
 
 export type Refusal = { status: 404 | 409 | 422; code: string; message: string; fields?: { field: string; value?: unknown; message: string }[] };
@@ -44,9 +45,9 @@ export type Placed = { ok: true; order: OrderView } | { ok: false; refusal: Refu
 export async function placeOrdersIn(
   tx: Tx, channel: { id: number; code: string }, inputs: OrderInput[], actor: string, now = new Date(),
 ): Promise<Placed[]> {
-  const refs = await loadReferences(tx, channel.id, inputs);
+  const refs = await startPlacement(tx, channel.id, inputs);
   const results: (Placed | null)[] = inputs.map(() => null);
-  const wanted: { k: number; input: OrderInput; resolved: ResolvedOrder }[] = [];
+  const wanted: Wanted[] = [];
   const seen = new Set<string>();
   inputs.forEach((input, k) => {
     const resolved = resolveWith(input, refs);
@@ -54,13 +55,12 @@ export async function placeOrdersIn(
     else if (refs.existing.has(input.orderNo) || seen.has(input.orderNo)) results[k] = { ok: false, refusal: duplicate(input.orderNo) };
     else {
       seen.add(input.orderNo);
-      wanted.push({ k, input, resolved });
+      wanted.push({ k, input, resolved, orderId: refs.orderIds[k] });
     }
   });
   if (wanted.length > 0) {
     const skuIds = [...new Set(wanted.flatMap((w) => w.resolved.lines.map((l) => l.skuId)))];
-    await lockSkus(tx, skuIds);
-    const strategy = await activeStrategyFor(channel.id, tx);
+    const strategy = refs.strategy;
     for (let attempt = 1; ; attempt++) {
       // Null: the reservations did not fit and left nothing behind (reserve_many is all or none); route again.
       const placed = await routeAndRecord(tx, channel, wanted, skuIds, strategy, actor, now);
@@ -77,7 +77,6 @@ export async function placeOrdersIn(
   return results as Placed[];
 }
 
-type Strategy = Awaited<ReturnType<typeof activeStrategyFor>>;
 
 const ORDER_COLUMNS = [
   column("id", "bigint"), column("channel_id", "int"), column("status", '"OrderStatus"'), column("placed_at", "timestamp(3)"), column("city", "text"),
@@ -90,16 +89,17 @@ const SHIPMENT_COLUMNS = [
   column("order_id", "bigint"), column("location_id", "int"), column("status", '"ShipmentStatus"'), column("reservation_id", "bigint"), column("km", "float8"), column("cost_cents", "int"),
 ];
 const LINE_COLUMNS = [
-  column("order_id", "bigint"), column("sku_id", "int"), column("quantity", "int"), column("fulfill_location_id", "int"), column("shipment_id", "bigint"),
+  column("order_id", "bigint"), column("sku_id", "int"), column("quantity", "int"), column("fulfill_location_id", "int"),
   column("unit_price_cents", "int"), column("placed_at", "timestamp(3)"),
 ];
 type Line = { code: string; skuId: number; quantity: number; price: number };
 type ResolvedOrder = { lines: Line[]; pickupId: number | null; sellingId: number | null };
+type Wanted = { k: number; input: OrderInput; resolved: ResolvedOrder; orderId: bigint };
 type Accepted = { w: number; orderId: bigint; status: "RESERVED" | "BACKORDERED"; routed: Routed; backOrdered: Map<number, number>; attempts: number };
 
 /** Routes every order in turn on one read of ATS and candidates, reserves, records. Null: stock moved, go again. */
 async function routeAndRecord(
-  tx: Tx, channel: { id: number; code: string }, wanted: { input: OrderInput; resolved: ResolvedOrder }[], skuIds: number[], strategy: Strategy, actor: string, now: Date,
+  tx: Tx, channel: { id: number; code: string }, wanted: Wanted[], skuIds: number[], strategy: ActiveStrategy, actor: string, now: Date,
 ): Promise<Placed[] | null> {
   const ats = await channelAtsWithLocks(channel.id, skuIds, now, tx);
   const atsLeft = new Map(ats.bySku);
@@ -110,7 +110,7 @@ async function routeAndRecord(
 
   const out: (Placed | null)[] = [];
   const accepted: Accepted[] = [];
-  wanted.forEach(({ input, resolved }, w) => {
+  wanted.forEach(({ input, resolved, orderId }, w) => {
     const lines = resolved.lines.map((l) => ({ ...l, routable: Math.min(l.quantity, atsLeft.get(l.skuId) ?? 0) }));
     const short = lines.filter((l) => l.routable < l.quantity);
     if (short.length > 0 && !input.allowBackorder) {
@@ -144,14 +144,12 @@ async function routeAndRecord(
     }
     out.push(null); // filled in once written
     accepted.push({
-      w, orderId: 0n, status: missing.length > 0 ? "BACKORDERED" : "RESERVED", backOrdered, attempts: 1,
+      w, orderId, status: missing.length > 0 ? "BACKORDERED" : "RESERVED", backOrdered, attempts: 1,
       routed: { plan: { shipments: plan.shipments.map((sh) => ({ ...sh, reservationId: "" })), backOrdered: plan.backOrdered }, explanation: decision?.explanation ?? null, attempts: 1 },
     });
   });
   if (accepted.length === 0) return out as Placed[];
 
-  const ids = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('customer_order', 'id')) AS id FROM generate_series(1, ${accepted.length})`;
-  accepted.forEach((a, i) => (a.orderId = ids[i].id));
   const items = accepted.flatMap((a) => a.routed.plan.shipments.map((sh) => ({
     idempotencyKey: `order:${a.orderId}:${sh.locationId}`, reference: `order:${a.orderId}`, lines: sh.lines.map((l) => ({ ...l, locationId: sh.locationId })),
   })));
@@ -160,7 +158,8 @@ async function routeAndRecord(
   let next = 0;
   for (const a of accepted) for (const sh of a.routed.plan.shipments) sh.reservationId = reserved.reservationIds[next++];
 
-  await insertRows(tx, "customer_order", ORDER_COLUMNS, accepted.map((a) => {
+  // The orders and their events go in the statement that writes the shipments and lines: one round trip.
+  const orders = insertSql("customer_order", ORDER_COLUMNS, accepted.map((a) => {
     const { input, resolved } = wanted[a.w];
     return [
       a.orderId, channel.id, a.status, now, input.destination.city, input.destination.province, input.destination.lat, input.destination.lng,
@@ -169,10 +168,10 @@ async function routeAndRecord(
       { strategy: strategy.code, versionId: strategy.versionId, attempts: a.attempts, explanation: storedExplanation(a.routed.explanation) },
     ];
   }));
-  await insertRows(tx, "order_event", EVENT_COLUMNS, accepted.map((a) => [
+  const events = insertSql("order_event", EVENT_COLUMNS, accepted.map((a) => [
     a.orderId, "PLACED", actor, { strategy: strategy.code, versionId: strategy.versionId, attempts: a.attempts },
   ]));
-  const shipments = await recordPlans(tx, accepted.map((a) => ({ orderId: a.orderId, routed: a.routed, lines: wanted[a.w].resolved.lines, backOrdered: a.backOrdered })), now);
+  const shipments = await recordPlans(tx, accepted.map((a) => ({ orderId: a.orderId, routed: a.routed, lines: wanted[a.w].resolved.lines, backOrdered: a.backOrdered })), now, [orders, events]);
   if (ats.ownLocks > 0) {
     const taken = new Map<number, number>();
     for (const a of accepted) for (const [skuId, q] of shippedBySku(a.routed.plan.shipments)) taken.set(skuId, (taken.get(skuId) ?? 0) + q);
@@ -244,21 +243,36 @@ type References = {
   existing: Set<string>;
 };
 
-/** Every code the orders name, and which of their order numbers the channel already has: three queries at most. */
-async function loadReferences(tx: Tx, channelId: number, inputs: OrderInput[]): Promise<References> {
+type Started = References & { strategy: ActiveStrategy; orderIds: bigint[] };
+
+/**
+ * What placement needs before it reads stock, in one round trip: every code the orders name, which of their order
+ * numbers the channel already has, the channel's active strategy, an id per order (those refused are left unused)
+ * — and the SKU locks, taken in SKU order (an array, so the order is the array's), before anything reads stock.
+ */
+async function startPlacement(tx: Tx, channelId: number, inputs: OrderInput[]): Promise<Started> {
   const codes = [...new Set(inputs.flatMap((i) => i.lines.map((l) => l.sku)))];
   const storeCodes = [...new Set(inputs.flatMap((i) => [i.pickupStore, i.sellingStore].filter((c): c is string => !!c)))];
   const orderNos = inputs.map((i) => i.orderNo);
-  // One statement: an ORM query per kind costs more than the lookups themselves for a 500-order batch.
-  const [row] = await tx.$queryRaw<{ skus: { id: number; code: string; priceCents: number }[] | null; stores: { id: number; code: string; canPickup: boolean }[] | null; existing: string[] | null }[]>`
+  const [row] = await tx.$queryRaw<{
+    skus: { id: number; code: string; priceCents: number }[] | null; stores: { id: number; code: string; canPickup: boolean }[] | null;
+    existing: string[] | null; strategy: Parameters<typeof toActiveStrategy>[0]; order_ids: string[]; locked: number;
+  }[]>`
     SELECT
       (SELECT json_agg(json_build_object('id', id, 'code', code, 'priceCents', price_cents)) FROM sku WHERE code = ANY(${codes}::text[])) AS skus,
       (SELECT json_agg(json_build_object('id', id, 'code', code, 'canPickup', can_pickup)) FROM location WHERE code = ANY(${storeCodes}::text[])) AS stores,
-      (SELECT array_agg(external_ref) FROM customer_order WHERE channel_id = ${channelId} AND external_ref = ANY(${orderNos}::text[])) AS existing`;
+      (SELECT array_agg(external_ref) FROM customer_order WHERE channel_id = ${channelId} AND external_ref = ANY(${orderNos}::text[])) AS existing,
+      ${activeStrategySql(channelId)} AS strategy,
+      ARRAY(SELECT nextval(pg_get_serial_sequence('customer_order', 'id')) FROM generate_series(1, ${inputs.length}))::text[] AS order_ids,
+      (SELECT count(*) FROM (
+         SELECT pg_advisory_xact_lock(${SKU_LOCK_SPACE}, id)
+         FROM unnest(ARRAY(SELECT id FROM sku WHERE code = ANY(${codes}::text[]) ORDER BY id)) AS id) l)::int AS locked`;
   return {
     skuByCode: new Map((row.skus ?? []).map((s) => [s.code, s])),
     stores: new Map((row.stores ?? []).map((l) => [l.code, l])),
     existing: new Set(row.existing ?? []),
+    strategy: toActiveStrategy(row.strategy),
+    orderIds: row.order_ids.map((id) => BigInt(id)),
   };
 }
 
@@ -317,27 +331,33 @@ export async function routeAndReserve(
   }
 }
 
-/** Writes plans' shipments and lines (and back-ordered lines) in two statements; returns each plan's shipments. */
+/**
+ * Writes plans' shipments and lines (and back-ordered lines) in one statement, with the `alongside` statements
+ * (the orders themselves, at placement) as data-modifying WITH clauses; returns each plan's shipments.
+ */
 export async function recordPlans(
   tx: Tx, plans: { orderId: bigint; routed: Routed; lines: { skuId: number; price: number }[]; backOrdered: Map<number, number> }[], now: Date,
+  alongside: Prisma.Sql[] = [],
 ): Promise<RecordedShipment[][]> {
   const all = plans.flatMap((p) => p.routed.plan.shipments.map((s) => ({ orderId: p.orderId, s })));
-  const created = await insertRows<{ id: bigint; order_id: bigint; location_id: number }>(
-    tx, "order_shipment", SHIPMENT_COLUMNS,
-    all.map(({ orderId, s }) => [orderId, s.locationId, "RESERVED", s.reservationId, s.km, s.costCents]),
-    "id, order_id, location_id",
-  );
-  const idOf = new Map(created.map((c) => [`${c.order_id}:${c.location_id}`, c.id]));
-  const rows: unknown[][] = [];
+  const lines: unknown[][] = [];
   for (const p of plans) {
     const price = new Map(p.lines.map((l) => [l.skuId, l.price]));
-    for (const s of p.routed.plan.shipments) {
-      const shipmentId = idOf.get(`${p.orderId}:${s.locationId}`)!;
-      for (const l of s.lines) rows.push([p.orderId, l.skuId, l.quantity, s.locationId, shipmentId, price.get(l.skuId)!, now]);
-    }
-    for (const [skuId, quantity] of p.backOrdered) if (quantity > 0) rows.push([p.orderId, skuId, quantity, null, null, price.get(skuId)!, now]);
+    for (const s of p.routed.plan.shipments) for (const l of s.lines) lines.push([p.orderId, l.skuId, l.quantity, s.locationId, price.get(l.skuId)!, now]);
+    for (const [skuId, quantity] of p.backOrdered) if (quantity > 0) lines.push([p.orderId, skuId, quantity, null, price.get(skuId)!, now]);
   }
-  await insertRows(tx, "order_line", LINE_COLUMNS, rows);
+  // A plan has one shipment per location, so (order, location) finds a line's shipment; back-ordered lines have none.
+  const clauses = [
+    ...alongside.map((sql, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${sql})`),
+    Prisma.sql`s AS (${insertSql("order_shipment", SHIPMENT_COLUMNS, all.map(({ orderId, s }) => [orderId, s.locationId, "RESERVED", s.reservationId, s.km, s.costCents]), "id, order_id, location_id")})`,
+    Prisma.sql`l AS (
+      INSERT INTO order_line (order_id, sku_id, quantity, fulfill_location_id, shipment_id, unit_price_cents, placed_at)
+      SELECT u.order_id, u.sku_id, u.quantity, u.fulfill_location_id, s.id, u.unit_price_cents, u.placed_at
+      FROM ${unnestRows(LINE_COLUMNS, lines)} LEFT JOIN s ON s.order_id = u.order_id AND s.location_id = u.fulfill_location_id)`,
+  ];
+  const created = await tx.$queryRaw<{ id: bigint; order_id: bigint; location_id: number }[]>`
+    WITH ${Prisma.join(clauses, ", ")} SELECT id, order_id, location_id FROM s`;
+  const idOf = new Map(created.map((c) => [`${c.order_id}:${c.location_id}`, c.id]));
   return plans.map((p) => p.routed.plan.shipments.map((s) => ({ id: idOf.get(`${p.orderId}:${s.locationId}`)!, locationId: s.locationId, code: s.code, km: s.km, costCents: s.costCents, lines: s.lines })));
 }
 
