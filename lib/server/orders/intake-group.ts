@@ -4,23 +4,19 @@ import { requestHash } from "../api/idempotency";
 import { db } from "../db";
 import type { Tx } from "../tx";
 import type { OrderInput } from "./input";
+import { mayStartGroup, takeGroup, type Waiting } from "./group-policy";
 import { placeOrdersIn } from "./place";
 
 // Group commit for single-order intake. Requests of one channel (and caller) that arrive while earlier groups
-// is being written wait and go together in the next transaction: one read of ATS and candidates, one reservation
+// are being written wait and go together in the next transaction: one read of ATS and candidates, one reservation
 // round trip, set-based writes — so concurrent clients share the fixed cost. A lone request goes at once. Every
 // request keeps its own Idempotency-Key record and its own answer; a group that fails as a whole (an order number
 // placed meanwhile by another instance) is retried one request at a time.
 
 export type IntakeAnswer = { status: number; body: unknown; replayed: boolean };
-type Pending = { key: string; hash: string; input: OrderInput; resolve: (a: IntakeAnswer) => void; reject: (e: unknown) => void };
-type Queue = { channel: { id: number; code: string }; actor: string; waiting: Pending[]; inFlight: number };
+type Pending = Waiting & { hash: string; input: OrderInput; resolve: (a: IntakeAnswer) => void; reject: (e: unknown) => void };
+type Queue = { channel: { id: number; code: string }; actor: string; waiting: Pending[]; inFlight: Set<Set<string>> };
 
-const MAX_GROUP = 64;
-// Two groups in flight: while one waits on the database the next is routed, and the server's cores share the
-// work. Groups cannot deadlock each other: both take idempotency keys, SKU locks and stock rows in sorted order,
-// exactly as two app instances do.
-const MAX_IN_FLIGHT = 2;
 const state = globalThis as unknown as { yipanIntakeQueues?: Map<string, Queue> };
 const queues = (state.yipanIntakeQueues ??= new Map());
 
@@ -28,36 +24,24 @@ export function placeOrderGrouped(channel: { id: number; code: string }, input: 
   return new Promise((resolve, reject) => {
     const id = `${channel.id}:${actor}`;
     let q = queues.get(id);
-    if (!q) queues.set(id, (q = { channel, actor, waiting: [], inFlight: 0 }));
-    q.waiting.push({ key, hash: requestHash(input), input, resolve, reject });
+    if (!q) queues.set(id, (q = { channel, actor, waiting: [], inFlight: new Set() }));
+    q.waiting.push({ key, hash: requestHash(input), input, skus: input.lines.map((l) => l.sku), passedOver: 0, resolve, reject });
     pump(q);
   });
 }
 
 function pump(q: Queue) {
-  while (q.inFlight < MAX_IN_FLIGHT && q.waiting.length > 0) {
-    const group = takeGroup(q);
-    q.inFlight++;
+  while (mayStartGroup(q.waiting.length, q.inFlight.size)) {
+    const { group, rest } = takeGroup(q.waiting, q.inFlight);
+    q.waiting = rest;
+    if (group.length === 0) return; // everything waiting needs SKUs a group in flight holds: its end pumps again
+    const skus = new Set(group.flatMap((p) => p.skus));
+    q.inFlight.add(skus);
     void runGroup(q, group).finally(() => {
-      q.inFlight--;
+      q.inFlight.delete(skus);
       pump(q);
     });
   }
-}
-
-/** One request per key in a group: a repeated key waits for a later group, where it replays. */
-function takeGroup(q: Queue): Pending[] {
-  const group: Pending[] = [];
-  const rest: Pending[] = [];
-  const keys = new Set<string>();
-  for (const p of q.waiting) {
-    if (group.length < MAX_GROUP && !keys.has(p.key)) {
-      keys.add(p.key);
-      group.push(p);
-    } else rest.push(p);
-  }
-  q.waiting = rest;
-  return group;
 }
 
 async function runGroup(q: Queue, group: Pending[]) {

@@ -77,7 +77,6 @@ export async function placeOrdersIn(
   return results as Placed[];
 }
 
-
 const ORDER_COLUMNS = [
   column("id", "bigint"), column("channel_id", "int"), column("status", '"OrderStatus"'), column("placed_at", "timestamp(3)"), column("city", "text"),
   column("province", "text"), column("latitude", "float8"), column("longitude", "float8"), column("total_cents", "int"), column("external_ref", "text"),
