@@ -3,17 +3,22 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 
-// One client per process (dev hot reload would otherwise open a pool per reload).
+// One pool and one client per process (dev hot reload would otherwise open a pool per reload).
 // The embedded PGlite server takes a single connection, so npm start sets DB_POOL_MAX=1 for it.
-const globalForDb = globalThis as unknown as { yipanPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { yipanPrisma?: PrismaClient; yipanPool?: pg.Pool };
 
-function createClient(): PrismaClient {
+/** The connection pool Prisma runs on; sqlTransaction (lib/server/sql-tx.ts) takes its connections from it too. */
+export function pool(): pg.Pool {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (npm start sets it; see README).");
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  globalForDb.yipanPool ??= new pg.Pool({ connectionString, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  return globalForDb.yipanPool;
+}
+
+function createClient(): PrismaClient {
   // Under a burst (a live-stream drop) transactions queue for a pooled connection; Prisma's 2 s default wait
   // would turn that queue into spurious failures.
-  return new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 30_000, timeout: 60_000 } });
+  return new PrismaClient({ adapter: new PrismaPg(pool()), transactionOptions: { maxWait: 30_000, timeout: 60_000 } });
 }
 
 export function db(): PrismaClient {

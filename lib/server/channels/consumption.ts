@@ -1,7 +1,7 @@
 import "server-only";
 import { isActive, scopeCovers } from "@/lib/allocation";
-import type { Tx } from "../tx";
-import { toDomainLock } from "./lock-rows";
+import type { SqlTx } from "../tx";
+import { LOCK_COLUMNS, type LockFields, toDomainLock } from "./lock-rows";
 
 /**
  * Records what a channel's order takes under the channel's own active locks covering each SKU, in the order's
@@ -10,7 +10,7 @@ import { toDomainLock } from "./lock-rows";
  * were already active when the order took them.
  */
 export async function consumeLocks(
-  tx: Tx,
+  tx: SqlTx,
   channelId: number,
   lines: { skuId: number; quantity: number }[],
   now: Date,
@@ -18,11 +18,14 @@ export async function consumeLocks(
   placedAt: Date = now,
 ) {
   const startedBy = placedAt < now ? placedAt : now;
-  const locks = (await tx.channelLock.findMany({ where: { channelId, cancelledAt: null, startsAt: { lte: startedBy }, endsAt: { gt: now } } }))
+  const locks = (await tx.$queryRaw<LockFields[]>`
+    SELECT ${LOCK_COLUMNS} FROM channel_lock l
+    WHERE l.channel_id = ${channelId} AND l.cancelled_at IS NULL AND l.starts_at <= ${startedBy} AND l.ends_at > ${now}`)
     .map(toDomainLock)
     .filter((l) => isActive(l, now));
   if (locks.length === 0) return;
-  const skus = await tx.sku.findMany({ where: { id: { in: lines.map((l) => l.skuId) } }, select: { id: true, brandId: true, category: true } });
+  const skus = await tx.$queryRaw<{ id: number; brandId: number; category: string }[]>`
+    SELECT id, brand_id AS "brandId", category FROM sku WHERE id = ANY(${lines.map((l) => l.skuId)}::int[])`;
   const ref = new Map(skus.map((s) => [s.id, { skuId: s.id, brandId: s.brandId, category: s.category }]));
   const units = new Map<string, { lockId: number; skuId: number; units: number }>();
   for (const line of lines) {

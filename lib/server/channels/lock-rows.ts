@@ -1,10 +1,16 @@
 import "server-only";
 import { type ChannelLock, type LockScope, type LockUsage, lockSkuMap } from "@/lib/allocation";
-import type { ChannelLock as LockRow } from "../generated/prisma/client";
+import { type ChannelLock as LockRow, Prisma } from "../generated/prisma/client";
 import type { Tx } from "../tx";
 
+/** The columns toDomainLock reads, under Prisma's names: what a raw SELECT of them gives (LOCK_COLUMNS). */
+export type LockFields = Pick<LockRow, "id" | "channelId" | "kind" | "scopeKind" | "scopeSkuId" | "scopeBrandId" | "scopeCategory" | "unit" | "amount" | "startsAt" | "endsAt" | "cancelledAt">;
+export const LOCK_COLUMNS = Prisma.sql`l.id, l.channel_id AS "channelId", l.kind::text AS kind, l.scope_kind::text AS "scopeKind",
+  l.scope_sku_id AS "scopeSkuId", l.scope_brand_id AS "scopeBrandId", l.scope_category AS "scopeCategory", l.unit::text AS unit,
+  l.amount, l.starts_at AS "startsAt", l.ends_at AS "endsAt", l.cancelled_at AS "cancelledAt"`;
+
 /** A stored lock as lib/allocation sees it. */
-export function toDomainLock(row: LockRow): ChannelLock {
+export function toDomainLock(row: LockFields): ChannelLock {
   return {
     id: row.id,
     channelId: row.channelId,

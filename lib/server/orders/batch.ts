@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { type FieldError, zodFields } from "../api/errors";
-import type { Tx } from "../tx";
+import type { SqlTx } from "../tx";
 import { type OrderInput, orderInput } from "./input";
 import { placeOrdersIn } from "./place";
 import type { OrderView } from "./view";
@@ -20,7 +20,7 @@ export type BatchResult =
  * placeOrdersIn — read once, routed in order, written set-based. The whole batch commits in one transaction with
  * its idempotency record, so a retry replays it.
  */
-export async function placeBatchIn(tx: Tx, channel: { id: number; code: string }, orders: unknown[], actor: string, now = new Date()): Promise<BatchResult[]> {
+export async function placeBatchIn(tx: SqlTx, channel: { id: number; code: string }, orders: unknown[], actor: string, now = new Date()): Promise<BatchResult[]> {
   const results: (BatchResult | null)[] = orders.map(() => null);
   const valid: { index: number; input: OrderInput }[] = [];
   for (const [index, raw] of orders.entries()) {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Candidate } from "@/lib/routing";
 import { db } from "../db";
 import { foldSoon } from "../rollups";
-import type { Tx } from "../tx";
+import type { SqlTx } from "../tx";
 
 // Days for the daily-capacity filter start at midnight in the business time zone (any zone whose offset is whole
 // quarter hours, as every zone in use is: shipments are counted per quarter hour).
@@ -22,11 +22,12 @@ export type LoadedCandidate = Candidate & { atp: Map<number, number> };
  * location ATP and what is left of the day's capacity (today's shipments from the counts the shipment triggers keep:
  * migration 20261130072415_shipment_load). One round trip.
  */
-export async function candidatesFor(skuIds: number[], opts: { always?: number[]; now?: Date } = {}, tx: Tx = db()): Promise<LoadedCandidate[]> {
+export async function candidatesFor(skuIds: number[], opts: { always?: number[]; now?: Date } = {}, tx: SqlTx = db()): Promise<LoadedCandidate[]> {
   const always = opts.always ?? [];
   const now = opts.now ?? new Date();
   const rows = await tx.$queryRaw<Row[]>`
-    WITH stock AS (
+    WITH d AS (SELECT date_trunc('day', ${now}::timestamptz AT TIME ZONE ${BUSINESS_TIME_ZONE}) AT TIME ZONE ${BUSINESS_TIME_ZONE} AS start),
+    stock AS (
       SELECT sl.location_id, json_agg(sl.sku_id) AS skus, json_agg(sl.on_hand - sl.reserved - sl.safety_stock) AS atps
       FROM stock_level sl
       WHERE sl.sku_id = ANY(${skuIds}::int[]) AND sl.on_hand - sl.reserved - sl.safety_stock > 0
@@ -37,13 +38,17 @@ export async function candidatesFor(skuIds: number[], opts: { always?: number[];
     )
     SELECT l.id, l.code, l.type::text AS type, l.region, l.province, l.latitude, l.longitude, l.can_ship, l.can_pickup,
            l.daily_capacity, l.ship_base_cents, l.ship_per_km_cents, l.ship_per_unit_cents, p.skus, p.atps,
-           (SELECT COALESCE(SUM(n), 0)::int FROM (
-              SELECT shipments AS n FROM shipment_load WHERE location_id = l.id AND bucket >= d.start
-              UNION ALL
-              SELECT shipments FROM shipment_load_pending WHERE location_id = l.id AND bucket >= d.start) today
-           ) AS shipments_today
+           COALESCE(t.n, 0)::int AS shipments_today
     FROM pick p JOIN location l ON l.id = p.location_id
-    CROSS JOIN (SELECT date_trunc('day', ${now}::timestamptz AT TIME ZONE ${BUSINESS_TIME_ZONE}) AT TIME ZONE ${BUSINESS_TIME_ZONE} AS start) d`;
+    LEFT JOIN (
+      -- One pass over today's counts for every location (a look-up per location visited the pending table's
+      -- dead rows once each).
+      SELECT location_id, SUM(n) AS n FROM (
+        SELECT location_id, shipments AS n FROM shipment_load, d WHERE bucket >= d.start
+        UNION ALL
+        SELECT location_id, shipments FROM shipment_load_pending, d WHERE bucket >= d.start) x
+      GROUP BY location_id
+    ) t ON t.location_id = l.id`;
   foldSoon();
   return rows.map((r) => ({
     locationId: r.id,

@@ -1,8 +1,8 @@
 import "server-only";
 import { errorBody } from "../api/errors";
 import { requestHash } from "../api/idempotency";
-import { db } from "../db";
-import type { Tx } from "../tx";
+import { sqlTransaction } from "../sql-tx";
+import type { SqlTx } from "../tx";
 import type { OrderInput } from "./input";
 import { mayStartGroup, takeGroup, type Waiting } from "./group-policy";
 import { placeOrdersIn } from "./place";
@@ -65,7 +65,7 @@ async function runGroup(q: Queue, group: Pending[]) {
 
 function writeGroup(q: Queue, group: Pending[]): Promise<IntakeAnswer[]> {
   const scope = `orders:channel-${q.channel.id}`;
-  return db().$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     // Sorted, so two groups holding overlapping keys (retries sent to two instances) take them in one order.
     const sorted = [...group].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const inserted = await tx.$queryRaw<{ key: string }[]>`
@@ -100,15 +100,17 @@ function writeGroup(q: Queue, group: Pending[]): Promise<IntakeAnswer[]> {
     }
     if (refused.length > 0) await tx.$executeRaw`DELETE FROM idempotency_record WHERE scope = ${scope} AND key = ANY(${refused}::text[])`;
     return group.map((p) => answers.get(p)!);
-  }, { timeout: 60_000, maxWait: 30_000 });
+  });
 }
 
-async function replayKnown(tx: Tx, scope: string, known: Pending[], answers: Map<Pending, IntakeAnswer>) {
+async function replayKnown(tx: SqlTx, scope: string, known: Pending[], answers: Map<Pending, IntakeAnswer>) {
   if (known.length === 0) return;
-  const prior = new Map((await tx.idempotencyRecord.findMany({ where: { scope, key: { in: known.map((p) => p.key) } } })).map((r) => [r.key, r]));
+  const rows = await tx.$queryRaw<{ key: string; request_hash: string; status: number; response: unknown }[]>`
+    SELECT key, request_hash, status, response FROM idempotency_record WHERE scope = ${scope} AND key = ANY(${known.map((p) => p.key)}::text[])`;
+  const prior = new Map(rows.map((r) => [r.key, r]));
   for (const p of known) {
     const r = prior.get(p.key);
-    if (r && r.requestHash !== p.hash) {
+    if (r && r.request_hash !== p.hash) {
       answers.set(p, { status: 422, body: errorBody("idempotency_key_reused", `Idempotency-Key "${p.key}" was already used with a different request body.`), replayed: false });
     } else if (r) {
       answers.set(p, { status: r.status, body: r.response, replayed: true });

@@ -4,8 +4,8 @@ import { channelAtsWithLocks } from "../channels/availability";
 import { consumeLocks } from "../channels/consumption";
 import { reserveMany } from "../stock/reservations";
 import { Prisma } from "../generated/prisma/client";
-import { column, insertSql, unnestRows } from "../sql-rows";
-import type { Tx } from "../tx";
+import { column, insertSql, rowsTable } from "../sql-rows";
+import type { SqlTx } from "../tx";
 import { candidatesFor } from "./candidates";
 import { storedExplanation } from "./explanation-store";
 import type { OrderInput } from "./input";
@@ -23,7 +23,7 @@ const ATTEMPTS = 3;
  * available-to-sell (locks) → route with the channel's active strategy → reserve at the chosen locations (ledger)
  * → record the order, its shipments and lines, and the lock consumption. Refusals write nothing.
  */
-export async function placeOrderIn(tx: Tx, channel: { id: number; code: string }, input: OrderInput, actor: string, now = new Date()): Promise<OrderView> {
+export async function placeOrderIn(tx: SqlTx, channel: { id: number; code: string }, input: OrderInput, actor: string, now = new Date()): Promise<OrderView> {
   const [result] = await placeOrdersIn(tx, channel, [input], actor, now);
   if (!result.ok) throw new OrderRefused(result.refusal);
   return result.order;
@@ -43,7 +43,7 @@ export type Placed = { ok: true; order: OrderView } | { ok: false; refusal: Refu
  * can then change what was read; the reservation guard catches it and the whole set is routed again.
  */
 export async function placeOrdersIn(
-  tx: Tx, channel: { id: number; code: string }, inputs: OrderInput[], actor: string, now = new Date(),
+  tx: SqlTx, channel: { id: number; code: string }, inputs: OrderInput[], actor: string, now = new Date(),
 ): Promise<Placed[]> {
   const refs = await startPlacement(tx, channel.id, inputs);
   const results: (Placed | null)[] = inputs.map(() => null);
@@ -98,7 +98,7 @@ type Accepted = { w: number; orderId: bigint; status: "RESERVED" | "BACKORDERED"
 
 /** Routes every order in turn on one read of ATS and candidates, reserves, records. Null: stock moved, go again. */
 async function routeAndRecord(
-  tx: Tx, channel: { id: number; code: string }, wanted: Wanted[], skuIds: number[], strategy: ActiveStrategy, actor: string, now: Date,
+  tx: SqlTx, channel: { id: number; code: string }, wanted: Wanted[], skuIds: number[], strategy: ActiveStrategy, actor: string, now: Date,
 ): Promise<Placed[] | null> {
   const ats = await channelAtsWithLocks(channel.id, skuIds, now, tx);
   const atsLeft = new Map(ats.bySku);
@@ -216,7 +216,7 @@ export class OrderRefused extends Error {
 const SKU_LOCK_SPACE = 0x59504b55; // "YPKU": orders' per-SKU advisory locks
 
 /** Serializes order work per SKU (placement, re-routing): ATS spans locations, row locks alone cannot. */
-export async function lockSkus(tx: Tx, skuIds: number[]) {
+export async function lockSkus(tx: SqlTx, skuIds: number[]) {
   const ids = [...new Set(skuIds)].sort((a, b) => a - b);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SKU_LOCK_SPACE}, id) FROM unnest(${ids}::int[]) AS id ORDER BY id`;
 }
@@ -249,7 +249,7 @@ type Started = References & { strategy: ActiveStrategy; orderIds: bigint[] };
  * numbers the channel already has, the channel's active strategy, an id per order (those refused are left unused)
  * — and the SKU locks, taken in SKU order (an array, so the order is the array's), before anything reads stock.
  */
-async function startPlacement(tx: Tx, channelId: number, inputs: OrderInput[]): Promise<Started> {
+async function startPlacement(tx: SqlTx, channelId: number, inputs: OrderInput[]): Promise<Started> {
   const codes = [...new Set(inputs.flatMap((i) => i.lines.map((l) => l.sku)))];
   const storeCodes = [...new Set(inputs.flatMap((i) => [i.pickupStore, i.sellingStore].filter((c): c is string => !!c)))];
   const orderNos = inputs.map((i) => i.orderNo);
@@ -310,7 +310,7 @@ export type Routed = {
  * reservations' idempotency keys unique per routing of the order (placement, each re-route).
  */
 export async function routeAndReserve(
-  tx: Tx, orderId: bigint, keyBase: string, order: RoutingOrder, rules: Parameters<typeof route>[2], actor: string, pickupId: number | null, now: Date,
+  tx: SqlTx, orderId: bigint, keyBase: string, order: RoutingOrder, rules: Parameters<typeof route>[2], actor: string, pickupId: number | null, now: Date,
 ): Promise<Routed> {
   if (order.lines.length === 0) return { plan: { shipments: [], backOrdered: [] }, explanation: null, attempts: 0 };
   const skuIds = order.lines.map((l) => l.skuId);
@@ -335,7 +335,7 @@ export async function routeAndReserve(
  * (the orders themselves, at placement) as data-modifying WITH clauses; returns each plan's shipments.
  */
 export async function recordPlans(
-  tx: Tx, plans: { orderId: bigint; routed: Routed; lines: { skuId: number; price: number }[]; backOrdered: Map<number, number> }[], now: Date,
+  tx: SqlTx, plans: { orderId: bigint; routed: Routed; lines: { skuId: number; price: number }[]; backOrdered: Map<number, number> }[], now: Date,
   alongside: Prisma.Sql[] = [],
 ): Promise<RecordedShipment[][]> {
   const all = plans.flatMap((p) => p.routed.plan.shipments.map((s) => ({ orderId: p.orderId, s })));
@@ -352,7 +352,7 @@ export async function recordPlans(
     Prisma.sql`l AS (
       INSERT INTO order_line (order_id, sku_id, quantity, fulfill_location_id, shipment_id, unit_price_cents, placed_at)
       SELECT u.order_id, u.sku_id, u.quantity, u.fulfill_location_id, s.id, u.unit_price_cents, u.placed_at
-      FROM ${unnestRows(LINE_COLUMNS, lines)} LEFT JOIN s ON s.order_id = u.order_id AND s.location_id = u.fulfill_location_id)`,
+      FROM ${rowsTable(LINE_COLUMNS, lines)} LEFT JOIN s ON s.order_id = u.order_id AND s.location_id = u.fulfill_location_id)`,
   ];
   const created = await tx.$queryRaw<{ id: bigint; order_id: bigint; location_id: number }[]>`
     WITH ${Prisma.join(clauses, ", ")} SELECT id, order_id, location_id FROM s`;
@@ -361,7 +361,7 @@ export async function recordPlans(
 }
 
 export async function recordPlan(
-  tx: Tx, orderId: bigint, routed: Routed, lines: { skuId: number; price: number }[], backOrdered: Map<number, number>, now: Date,
+  tx: SqlTx, orderId: bigint, routed: Routed, lines: { skuId: number; price: number }[], backOrdered: Map<number, number>, now: Date,
 ): Promise<RecordedShipment[]> {
   return (await recordPlans(tx, [{ orderId, routed, lines, backOrdered }], now))[0];
 }

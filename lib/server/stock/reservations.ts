@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import type { Tx } from "../tx";
+import type { SqlTx, Tx } from "../tx";
 import { declareMovement } from "./movement";
 
 export type StockLine = { locationId: number; skuId: number; quantity: number };
@@ -89,7 +89,7 @@ type ManyOutcome =
  * the database function reserve_many writes them set-based through the same guard as `reserve` (reserve_lines),
  * one ledger entry per line with the item's reference. Ids come back in item order.
  */
-export async function reserveMany(tx: Tx, actor: string, items: ManyItem[]): Promise<ManyResult> {
+export async function reserveMany(tx: SqlTx, actor: string, items: ManyItem[]): Promise<ManyResult> {
   if (items.length === 0) return { ok: true, reservationIds: [] };
   const payload = items.map((i) => ({
     key: i.idempotencyKey,

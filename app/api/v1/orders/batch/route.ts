@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiError, zodFields } from "@/lib/server/api/errors";
-import { IdempotencyConflict, once } from "@/lib/server/api/idempotency";
+import { IdempotencyConflict, onceSql } from "@/lib/server/api/idempotency";
 import { requireChannelOrderCall } from "@/lib/server/api/request";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import { batchBody, placeBatchIn } from "@/lib/server/orders/batch";
@@ -15,7 +15,7 @@ export async function POST(request: NextRequest) {
   const parsed = batchBody.safeParse(json);
   if (!parsed.success) return apiError(422, "invalid_body", "The batch is not valid; nothing was written.", zodFields(parsed.error, json));
   try {
-    const result = await once(`orders-batch:channel-${channel.id}`, key, parsed.data, async (tx) => {
+    const result = await onceSql(`orders-batch:channel-${channel.id}`, key, parsed.data, async (tx) => {
       const results = await placeBatchIn(tx, channel, parsed.data.orders, `api:${caller.name}`);
       return { status: 200, body: { results } };
     });
