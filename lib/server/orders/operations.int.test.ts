@@ -1,29 +1,13 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { resetDatabase, seedFixture } from "@/tests/support/fixture";
+import { describe, expect, it } from "vitest";
+import { orderFixture } from "@/tests/support/orders";
 import { createLock } from "../channels/locks";
 import { db } from "../db";
 import { verifyLedger } from "../stock/ledger-verify";
-import type { OrderInput } from "./input";
 import { cancelOrder, markPickedUp, markReady, rejectShipment, shipShipment } from "./operations";
-import { placeOrderIn } from "./place";
 
 // Fixture ATP: A1 — WH 85, DC 15, ST 0; B1 — WH 1000, DC 400, ST 5. All three locations sit at one point.
-let ids: Awaited<ReturnType<typeof seedFixture>>;
+const { state, place } = orderFixture("O", { lines: [{ sku: "B1", quantity: 3 }] });
 const HQ = { kind: "network" } as const;
-let n = 0;
-
-beforeEach(async () => {
-  await resetDatabase();
-  ids = await seedFixture();
-});
-
-async function place(over: Partial<OrderInput> = {}) {
-  const input: OrderInput = {
-    orderNo: `O-${++n}`, destination: { city: "Shanghai", province: "Shanghai", lat: 31.2, lng: 121.4 },
-    fulfilment: "SHIP", allowBackorder: false, lines: [{ sku: "B1", quantity: 3 }], ...over,
-  };
-  return db().$transaction((tx) => placeOrderIn(tx, ids.channel, input, "t"));
-}
 const level = (locationId: number, skuId: number) =>
   db().stockLevel.findUniqueOrThrow({ where: { locationId_skuId: { locationId, skuId } }, select: { onHand: true, reserved: true } });
 
@@ -34,7 +18,7 @@ describe("order operations", () => {
     expect(s.location).toBe("DC"); // all rules tie in the fixture; the code decides
     expect(await shipShipment(BigInt(s.id), "dc@test", HQ)).toEqual({ ok: true, changed: true });
     expect(await shipShipment(BigInt(s.id), "dc@test", HQ)).toEqual({ ok: true, changed: false });
-    expect(await level(ids.locations.dc.id, ids.skus.b1.id)).toEqual({ onHand: 497, reserved: 100 });
+    expect(await level(state.ids.locations.dc.id, state.ids.skus.b1.id)).toEqual({ onHand: 497, reserved: 100 });
     expect((await db().order.findUniqueOrThrow({ where: { id: BigInt(order.id) } })).status).toBe("SHIPPED");
     expect(await verifyLedger()).toMatchObject({ ok: true });
   });
@@ -48,7 +32,7 @@ describe("order operations", () => {
     expect(after.map((s) => s.status)).toEqual(["REJECTED", "RESERVED"]);
     expect(after[1].locationId).not.toBe(after[0].locationId);
     expect(after[0].rejectedReason).toBe("keeping it for the window display");
-    expect((await level(after[0].locationId, ids.skus.b1.id)).reserved).toBe(after[0].locationId === ids.locations.dc.id ? 100 : 0);
+    expect((await level(after[0].locationId, state.ids.skus.b1.id)).reserved).toBe(after[0].locationId === state.ids.locations.dc.id ? 100 : 0);
     const events = await db().orderEvent.findMany({ where: { orderId: BigInt(order.id) }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.action, e.actor])).toEqual([["PLACED", "t"], ["REJECTED", "store@test"]]);
     expect(await verifyLedger()).toMatchObject({ ok: true });
@@ -68,17 +52,17 @@ describe("order operations", () => {
   it("lets a store manager act only on their own store's shipments", async () => {
     const order = await place();
     const dc = BigInt(order.shipments[0].id);
-    const store = { kind: "location" as const, locationId: ids.locations.st.id };
+    const store = { kind: "location" as const, locationId: state.ids.locations.st.id };
     expect(await shipShipment(dc, "store@test", store)).toMatchObject({ ok: false, code: "not_found" });
     expect(await rejectShipment(dc, "no", "store@test", store)).toMatchObject({ ok: false, code: "not_found" });
     expect(await cancelOrder(BigInt(order.id), "no", "store@test", store)).toMatchObject({ ok: false });
-    expect((await level(ids.locations.dc.id, ids.skus.b1.id)).reserved).toBe(103);
+    expect((await level(state.ids.locations.dc.id, state.ids.skus.b1.id)).reserved).toBe(103);
   });
 
   it("cancels: reservations released and the channel's ring-fence consumption given back", async () => {
     const now = new Date();
     const created = await createLock({
-      channelId: ids.channel.id, name: "web fence", kind: "RING_FENCE", scope: { kind: "SKU", skuId: ids.skus.b1.id },
+      channelId: state.ids.channel.id, name: "web fence", kind: "RING_FENCE", scope: { kind: "SKU", skuId: state.ids.skus.b1.id },
       amount: { unit: "UNITS", value: 50 }, startsAt: new Date(now.getTime() - 60_000), endsAt: new Date(now.getTime() + 3_600_000), timeZone: "UTC",
     }, "hq", now);
     if (!created.ok) throw new Error("lock refused");
@@ -87,7 +71,7 @@ describe("order operations", () => {
     expect((await usage()).consumed).toBe(4);
     expect(await cancelOrder(BigInt(order.id), "customer changed mind", "hq@test", HQ)).toEqual({ ok: true, changed: true });
     expect((await usage()).consumed).toBe(0);
-    expect(await level(ids.locations.dc.id, ids.skus.b1.id)).toEqual({ onHand: 500, reserved: 100 });
+    expect(await level(state.ids.locations.dc.id, state.ids.skus.b1.id)).toEqual({ onHand: 500, reserved: 100 });
     expect(await cancelOrder(BigInt(order.id), "again", "hq@test", HQ)).toEqual({ ok: true, changed: false });
   });
 
@@ -95,11 +79,11 @@ describe("order operations", () => {
     const order = await place({ fulfilment: "PICKUP", pickupStore: "ST", lines: [{ sku: "B1", quantity: 2 }] });
     expect(order.shipments.map((s) => [s.location, s.costCents])).toEqual([["ST", 0]]);
     const id = BigInt(order.shipments[0].id);
-    const store = { kind: "location" as const, locationId: ids.locations.st.id };
+    const store = { kind: "location" as const, locationId: state.ids.locations.st.id };
     expect(await markPickedUp(id, "store@test", store)).toMatchObject({ ok: false, code: "wrong_state" });
     expect(await markReady(id, "store@test", store)).toEqual({ ok: true, changed: true });
     expect(await markPickedUp(id, "store@test", store)).toEqual({ ok: true, changed: true });
     expect((await db().order.findUniqueOrThrow({ where: { id: BigInt(order.id) } })).status).toBe("PICKED_UP");
-    expect(await level(ids.locations.st.id, ids.skus.b1.id)).toEqual({ onHand: 5, reserved: 0 });
+    expect(await level(state.ids.locations.st.id, state.ids.skus.b1.id)).toEqual({ onHand: 5, reserved: 0 });
   });
 });

@@ -1,35 +1,19 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { resetDatabase, seedFixture } from "@/tests/support/fixture";
+import { describe, expect, it } from "vitest";
+import { orderFixture } from "@/tests/support/orders";
 import { db } from "../db";
 import { foldShipmentLoad } from "../rollups";
 import { BUSINESS_TIME_ZONE, candidatesFor } from "./candidates";
-import type { OrderInput } from "./input";
 import { cancelOrder, rejectShipment } from "./operations";
-import { placeOrderIn } from "./place";
 
 // The daily-capacity filter reads today's shipments per location from counts kept by triggers on order_shipment
 // (migration 20261130072415_shipment_load). Fixture: WH, DC and a store at one point; B1 is held by all three and
 // every rule ties, so the location code decides (DC first) until DC's capacity is used up.
-let ids: Awaited<ReturnType<typeof seedFixture>>;
+const { state, place } = orderFixture("L");
 const HQ = { kind: "network" } as const;
-let n = 0;
-
-beforeEach(async () => {
-  await resetDatabase();
-  ids = await seedFixture();
-});
-
-async function place(over: Partial<OrderInput> = {}) {
-  const input: OrderInput = {
-    orderNo: `L-${++n}`, destination: { city: "Shanghai", province: "Shanghai", lat: 31.2, lng: 121.4 },
-    fulfilment: "SHIP", allowBackorder: false, lines: [{ sku: "B1", quantity: 1 }], ...over,
-  };
-  return db().$transaction((tx) => placeOrderIn(tx, ids.channel, input, "t"));
-}
 
 /** Today's shipments per location code, as the capacity filter sees them. */
 async function loadSeen(): Promise<Record<string, number>> {
-  const candidates = await candidatesFor([ids.skus.b1.id], { always: [ids.locations.st.id] });
+  const candidates = await candidatesFor([state.ids.skus.b1.id], { always: [state.ids.locations.st.id] });
   const capacity = new Map((await db().location.findMany()).map((l) => [l.id, l.dailyCapacity]));
   return Object.fromEntries(candidates.map((c) => [c.code, capacity.get(c.locationId)! - c.remainingCapacity]));
 }
@@ -44,7 +28,7 @@ async function loadCounted(): Promise<Record<string, number>> {
 
 describe("daily capacity", () => {
   it("sends orders elsewhere once a location's shipments for the day reach its capacity, and counts cancellations back", async () => {
-    await db().location.update({ where: { id: ids.locations.dc.id }, data: { dailyCapacity: 2 } });
+    await db().location.update({ where: { id: state.ids.locations.dc.id }, data: { dailyCapacity: 2 } });
     const first = await place();
     await place();
     const third = await place();
