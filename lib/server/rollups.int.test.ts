@@ -109,6 +109,18 @@ describe("dashboard rollups", () => {
     await expectAgreement();
   });
 
+  it("capture a many-row statement once per changed row: some rows unchanged, an empty stock level deleted", async () => {
+    await db().$transaction(async (tx) => {
+      await declareMovement(tx, { type: "COUNT", actor: "t", reason: "statement capture" });
+      // Every level of the DC and the store: B1's safety stock changes, the others are written unchanged.
+      await tx.$executeRaw`UPDATE stock_level SET safety_stock = CASE WHEN sku_id = ${ids.skus.b1.id} THEN safety_stock + 3 ELSE safety_stock END
+        WHERE location_id <> ${ids.locations.wh.id}`;
+      await tx.$executeRaw`DELETE FROM stock_level WHERE location_id = ${ids.locations.dc.id} AND sku_id = ${ids.skus.a2.id} AND on_hand = 0`;
+    });
+    expect(await query(`SELECT 1 FROM stock_level WHERE location_id = ${ids.locations.dc.id} AND sku_id = ${ids.skus.a2.id}`)).toEqual([]);
+    await expectAgreement();
+  });
+
   it("refuse to move a SKU with stock to another brand, which would misfile its rollups", async () => {
     await expect(db().sku.update({ where: { id: ids.skus.a1.id }, data: { brandId: ids.brands.b.id } })).rejects.toThrow(
       /brand cannot change/,
