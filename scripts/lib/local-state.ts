@@ -19,8 +19,11 @@ export function nextAuthSecret(): string {
 
 const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
+// Tests are not part of the build: a change to one alone does not call for a new build.
+const NOT_BUILT = /\.test\.tsx?$/;
+
 function newestMtime(p: string): number {
-  if (!fs.existsSync(p)) return 0;
+  if (!fs.existsSync(p) || NOT_BUILT.test(p)) return 0;
   const stat = fs.statSync(p);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
