@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { createChannelAction, updateChannelAction } from "@/app/(console)/channels/actions";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "../i18n-provider";
-import { Field } from "../intake/field";
+import { CodeField, Field } from "../intake/field";
 import { SelectField } from "./select-field";
 
 export type ChannelValues = { code: string; name: string; type: string; active: boolean; safetyMargin: string };
@@ -47,15 +47,14 @@ export function ChannelForm({ id, initial, types }: { id?: number; initial: Chan
   return (
     <form onSubmit={submit} noValidate className="space-y-4" data-testid={id ? "channel-edit-form" : "channel-create-form"}>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Field
+        <CodeField
           label={t("channels.form.code")}
           hint={t("channels.form.codeHint")}
           name="code"
-          autoComplete="off"
-          spellCheck={false}
           maxLength={32}
           value={values.code}
-          onChange={(v) => set("code")(v.toUpperCase())}
+          upper
+          onChange={set("code")}
           error={errors.code}
         />
         <Field label={t("channels.form.name")} name="name" maxLength={80} value={values.name} onChange={set("name")} error={errors.name} />

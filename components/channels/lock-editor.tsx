@@ -7,7 +7,7 @@ import type { LockPreviewView, LockRefusalView, LockValues } from "@/lib/channel
 import { offsetLabel, zonedToUtc } from "@/lib/channels/zoned-time";
 import { formatNumber } from "@/lib/i18n";
 import { useI18n } from "../i18n-provider";
-import { Field } from "../intake/field";
+import { CodeField, Field } from "../intake/field";
 import { TypePicker } from "../intake/type-picker";
 import { ConflictList } from "./conflict-list";
 import { PreviewChart } from "./preview-chart";
@@ -154,11 +154,9 @@ export function LockEditor({
           {errors.scopeKind && <p className="text-xs font-medium text-red-600">{errors.scopeKind}</p>}
           <div className="grid gap-4 md:grid-cols-2">
             {values.scopeKind === "SKU" && (
-              <Field
+              <CodeField
                 label={t("lock.form.skuCode")}
                 name="skuCode"
-                autoComplete="off"
-                spellCheck={false}
                 value={values.skuCode}
                 onChange={set("skuCode")}
                 error={errors.skuCode}
@@ -185,12 +183,10 @@ export function LockEditor({
               </SelectField>
             )}
             {(values.scopeKind === "CATEGORY" || values.scopeKind === "ALL") && (
-              <Field
+              <CodeField
                 label={t("lock.form.previewSku")}
                 hint={t("lock.form.previewSkuHint")}
                 name="previewSku"
-                autoComplete="off"
-                spellCheck={false}
                 value={values.previewSku}
                 onChange={set("previewSku")}
                 error={errors.previewSku}

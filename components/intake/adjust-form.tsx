@@ -6,7 +6,7 @@ import { formatNumber } from "@/lib/i18n";
 import type { Problem } from "@/lib/intake/problems";
 import { adjustFormSchema, INTAKE_TYPES, issuesToProblems, quantityProblem, targetOnHand, type IntakeType } from "@/lib/intake/schema";
 import type { AdjustChange, AdjustResponse, LookupResponse } from "@/lib/intake/results";
-import { Field } from "./field";
+import { CodeField, Field } from "./field";
 import { TypePicker } from "./type-picker";
 import { useProblemText } from "./use-problem-text";
 
@@ -107,13 +107,11 @@ export function AdjustForm({ locations, actions }: { locations: { code: string; 
       />
 
       <div className="grid gap-4 md:grid-cols-2">
-        <Field
+        <CodeField
           label={t("intake.form.location")}
           hint={t("intake.form.locationHint")}
           name="location"
           list="intake-locations"
-          autoComplete="off"
-          spellCheck={false}
           value={values.location}
           onChange={set("location")}
           error={errorOf("location")}
@@ -126,11 +124,9 @@ export function AdjustForm({ locations, actions }: { locations: { code: string; 
             </option>
           ))}
         </datalist>
-        <Field
+        <CodeField
           label={t("intake.form.sku")}
           name="sku"
-          autoComplete="off"
-          spellCheck={false}
           value={values.sku}
           onChange={set("sku")}
           error={errorOf("sku")}

@@ -20,3 +20,8 @@ export function Field({ label, hint, error, onChange, className, inputRef, ...in
     />
   );
 }
+
+/** A field for codes (SKU, location, channel, order numbers): no autocomplete or spell check; `upper` types capitals. */
+export function CodeField({ upper, onChange, ...props }: Props & { upper?: boolean }) {
+  return <Field autoComplete="off" spellCheck={false} {...props} onChange={upper ? (v) => onChange(v.toUpperCase()) : onChange} />;
+}

@@ -5,7 +5,7 @@ import { type PickupStore, pickupStoresAction, placeOrderAction } from "@/app/(c
 import { formatNumber } from "@/lib/i18n";
 import { formField, lineField, type OrderFormValues, type Problem, type Problems, refusalProblems, toOrderRequest } from "@/lib/orders-ui/order-form";
 import { useI18n } from "../i18n-provider";
-import { Field } from "../intake/field";
+import { CodeField, Field } from "../intake/field";
 import { SelectField } from "../channels/select-field";
 
 export type CityOption = { code: string; name: string; nameZh: string; province: string; provinceZh: string; lat: number; lng: number };
@@ -167,25 +167,21 @@ export function OrderForm({
               </option>
             ))}
           </SelectField>
-          <Field
+          <CodeField
             label={t("orders.form.orderNo")}
             hint={t("orders.form.orderNoHint")}
             name="orderNo"
-            autoComplete="off"
-            spellCheck={false}
             maxLength={64}
             value={values.orderNo}
             onChange={(v) => change({ orderNo: v }, ["orderNo"])}
             error={text(problems.orderNo)}
           />
           <div>
-            <Field
+            <CodeField
               label={t("orders.form.sellingStore")}
               hint={t("orders.form.sellingStoreHint")}
               name="sellingStore"
               list="order-form-stores"
-              autoComplete="off"
-              spellCheck={false}
               maxLength={64}
               value={values.sellingStore}
               onChange={(v) => change({ sellingStore: v.toUpperCase() }, ["sellingStore"])}

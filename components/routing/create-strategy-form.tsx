@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createStrategyAction } from "@/app/(console)/routing/actions";
 import { useI18n } from "../i18n-provider";
-import { Field } from "../intake/field";
+import { CodeField, Field } from "../intake/field";
 import { type Said, said } from "./said";
 
 /** A new strategy (its first draft copies the default strategy's active rules); then its editor opens. */
@@ -40,15 +40,14 @@ export function CreateStrategyForm() {
   return (
     <form onSubmit={submit} noValidate className="space-y-4" data-testid="create-strategy">
       <div className="grid gap-4 sm:grid-cols-2 lg:max-w-3xl">
-        <Field
+        <CodeField
           label={t("routing.list.code")}
           hint={t("routing.list.codeHint")}
           name="code"
-          autoComplete="off"
-          spellCheck={false}
           maxLength={32}
           value={values.code}
-          onChange={(v) => set("code")(v.toUpperCase())}
+          upper
+          onChange={set("code")}
           error={errors.code}
         />
         <Field label={t("routing.list.name")} name="name" maxLength={80} autoComplete="off" value={values.name} onChange={set("name")} error={errors.name} />
