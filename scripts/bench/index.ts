@@ -1,12 +1,14 @@
 // `npm run bench`: measures on a real PostgreSQL server (TEST_DATABASE_URL / DATABASE_URL / local default)
 // with 10,000 SKUs × 200 locations (2,000,000 stock rows). The bench database `yipan_bench` is kept
-// between runs; `--fresh` rebuilds it and times the seed; `--only=<part>` runs one part (dashboard, channels, routing, orders, burst, transfers). Figures go to
+// between runs; `--fresh` rebuilds it and times the seed; `--only=<part>` runs one part (dashboard, channels, routing, orders, burst, transfers, driver, intake). Figures go to
 // docs/BENCHMARKS.md.
 import pg from "pg";
 import { migrate, seed } from "../lib/database";
 import { serverUrl } from "../../tests/support/test-database";
 import { benchChannels } from "./channels";
 import { benchDashboard, benchDashboardPage } from "./dashboard";
+import { benchDriver } from "./driver";
+import { benchIntake } from "./intake";
 import { benchInventory } from "./inventory";
 import { benchBurst, benchOrders } from "./orders";
 import { benchReservations } from "./reservations";
@@ -60,6 +62,8 @@ const parts: Record<string, () => Promise<void>> = {
   routing: async () => void benchRouting(),
   orders: () => benchOrders(url),
   burst: () => benchBurst(url),
+  driver: benchDriver,
+  intake: benchIntake,
   transfers: async () => {
     benchTransfers();
     await benchTransferGeneration();
@@ -77,7 +81,9 @@ await benchDashboardPage(url);
 await benchReservations(url);
 benchRouting();
 await benchOrders(url);
+await benchIntake();
 await benchBurst(url);
+await benchDriver();
 benchTransfers();
 await benchTransferGeneration();
 process.exit(0);

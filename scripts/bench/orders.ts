@@ -35,13 +35,13 @@ const pct = (d: Drive, q: number) => d.latencies[Math.min(d.latencies.length - 1
 const rate = (d: Drive) => (d.ok + d.refused + d.errors) / d.seconds;
 
 /** The SKUs with the most pool ATP, for orders that mostly succeed (runs take stock out: a threshold would leave fewer SKUs each run). */
-async function stockedSkus(limit: number): Promise<string[]> {
+export async function stockedSkus(limit: number): Promise<string[]> {
   const rows = await db().$queryRaw<{ code: string }[]>`
     SELECT k.code FROM sku k JOIN stock_rollup_sku r ON r.sku_id = k.id ORDER BY r.atp DESC, k.id LIMIT ${limit}`;
   return rows.map((r) => r.code);
 }
 
-function orderBody(tag: string, i: number, skus: string[], lines = 3) {
+export function orderBody(tag: string, i: number, skus: string[], lines = 3) {
   const city = CITIES[(i * 7) % CITIES.length];
   const chosen = new Set<string>();
   for (let k = 0; chosen.size < lines; k++) chosen.add(skus[(i * 31 + k * 977) % skus.length]);
