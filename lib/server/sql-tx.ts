@@ -46,7 +46,8 @@ export async function sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promis
   const client = await pool().connect();
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN");
+    // No statement may hang a pooled connection (Prisma's transactions had a 60 s limit); one round trip.
+    await client.query("BEGIN; SET LOCAL statement_timeout = 60000");
     const result = await work(sqlTx(client));
     await client.query("COMMIT");
     return result;

@@ -4,8 +4,9 @@ import { POST } from "@/app/api/v1/orders/route";
 import { resetDatabase, seedFixture } from "@/tests/support/fixture";
 import { createApiKey } from "../api/keys";
 import { createLock } from "../channels/locks";
-import { db } from "../db";
+import { db, pool } from "../db";
 import { verifyLedger } from "../stock/ledger-verify";
+import { SKU_LOCK_SPACE } from "./place";
 
 // Fixture ATP: A1 — WH 85, DC 15, ST 0 (pool 100); A2 — WH 50, ST 0; B1 — WH 1000, DC 400, ST 5.
 let ids: Awaited<ReturnType<typeof seedFixture>>;
@@ -130,6 +131,29 @@ describe("POST /api/v1/orders", () => {
     const hqKey = (await createApiKey({ name: "erp", createdBy: "t" })).key;
     expect((await post(order(), { key: hqKey })).body.error.code).toBe("channel_key_required");
     expect(await db().order.count({ where: { externalRef: { not: null } } })).toBe(0);
+  });
+
+  it("reads no stock before it holds the lock of every SKU it orders", async () => {
+    // Another transaction (an order, a re-route) holds B1's lock: this order waits for it, then sees what it left.
+    const holder = await pool().connect();
+    await holder.query("BEGIN");
+    await holder.query("SELECT pg_advisory_xact_lock($1, $2)", [SKU_LOCK_SPACE, ids.skus.b1.id]);
+    let answered = false;
+    const placing = post(order({ lines: [{ sku: "A1", quantity: 1 }, { sku: "B1", quantity: 1 }] })).then((r) => ((answered = true), r));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(answered).toBe(false);
+    // While it waits, B1 at the DC (where every rule points) runs out; the order must see that.
+    await holder.query("SELECT set_config('yipan.movement', 'ADJUST', true), set_config('yipan.actor', 't', true)");
+    await holder.query("UPDATE stock_level SET on_hand = reserved WHERE sku_id = $1 AND location_id = $2", [ids.skus.b1.id, ids.locations.dc.id]);
+    await holder.query("COMMIT");
+    holder.release();
+    const placed = await placing;
+    expect(placed.status).toBe(201);
+    expect(placed.body.order.shipments.map((s: { location: string }) => s.location)).toEqual(["WH"]); // DC without B1 now
+    // Routed once: it read stock after the lock, not before (a stale read would have failed the reservation and
+    // gone round again).
+    const stored = await db().order.findFirstOrThrow({ where: { externalRef: placed.body.order.orderNo } });
+    expect((stored.routing as { attempts: number }).attempts).toBe(1);
   });
 
   it("accepts exactly what is there when many orders race for one SKU", async () => {

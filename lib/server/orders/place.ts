@@ -213,7 +213,7 @@ export class OrderRefused extends Error {
   }
 }
 
-const SKU_LOCK_SPACE = 0x59504b55; // "YPKU": orders' per-SKU advisory locks
+export const SKU_LOCK_SPACE = 0x59504b55; // "YPKU": orders' per-SKU advisory locks
 
 /** Serializes order work per SKU (placement, re-routing): ATS spans locations, row locks alone cannot. */
 export async function lockSkus(tx: SqlTx, skuIds: number[]) {
