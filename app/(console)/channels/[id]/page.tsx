@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Breadcrumb } from "@/components/breadcrumb";
+import { DetailHeader } from "@/components/detail-header";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChannelForm } from "@/components/channels/channel-form";
@@ -48,17 +48,16 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
 
   return (
     <div className="space-y-6">
-      <div>
-        <Breadcrumb label={t("lock.breadcrumb")} href="/channels" parent={t("channels.title")} current={channel.code} />
-        <h1 className="mt-1 text-2xl font-semibold" data-testid="channel-title">
-          {channel.name}
-        </h1>
-        <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-600">
+      <DetailHeader
+        crumb={{ label: t("lock.breadcrumb"), href: "/channels", parent: t("channels.title"), current: channel.code }}
+        title={channel.name}
+        testId="channel-title"
+        facts={<>
           <span className="font-mono text-xs leading-5">{channel.code}</span>
           <span>{t(`channelType.${channel.type}`)}</span>
           <span>{channel.active ? t("channels.active") : t("channels.inactive")}</span>
-        </p>
-      </div>
+        </>}
+      />
 
       <section className={card}>
         <h2 className="text-lg font-medium">{t("channels.detail.settings")}</h2>

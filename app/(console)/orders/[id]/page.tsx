@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Breadcrumb } from "@/components/breadcrumb";
+import { DetailHeader } from "@/components/detail-header";
 import { notFound } from "next/navigation";
 import { CancelOrder } from "@/components/orders/cancel-order";
 import { LedgerTrail, OrderEvents } from "@/components/orders/order-history";
@@ -35,13 +35,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
   return (
     <div className="space-y-6">
-      <div>
-        <Breadcrumb label={t("orders.breadcrumb")} href="/orders" parent={t("orders.title")} current={label} />
-        <div className="mt-1 flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold" data-testid="order-title">{t("orders.detail.title", { no: label })}</h1>
-          <StatusBadge status={order.status} label={t(`orders.status.${order.status}` as MessageKey)} testId="order-status" />
-        </div>
-        <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
+      <DetailHeader
+        crumb={{ label: t("orders.breadcrumb"), href: "/orders", parent: t("orders.title"), current: label }}
+        title={t("orders.detail.title", { no: label })}
+        testId="order-title"
+        badges={<StatusBadge status={order.status} label={t(`orders.status.${order.status}` as MessageKey)} testId="order-status" />}
+        facts={<>
           <span>
             <span className="font-mono text-xs">{order.channel.code}</span> {order.channel.name}
           </span>
@@ -53,8 +52,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <span>{t("orders.detail.destination", { place: placeName(locale, order.destination.city, order.destination.province) })}</span>
           <span>{order.units === 1 ? t("orders.detail.units.one") : t("orders.detail.units.other", { units: n(order.units) })}</span>
           <span className="font-medium text-slate-800">{formatMoney(locale, order.totalCents)}</span>
-        </p>
-      </div>
+        </>}
+      />
 
       <section className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-[1fr_2fr_auto]" data-testid="attribution">
         <div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Breadcrumb } from "@/components/breadcrumb";
+import { DetailHeader } from "@/components/detail-header";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TableHead } from "@/components/table-head";
@@ -78,19 +78,18 @@ export default async function StrategyPage({ params, searchParams }: { params: P
 
   return (
     <div className="space-y-6">
-      <div>
-        <Breadcrumb label={t("routing.breadcrumb")} href="/routing" parent={t("routing.title")} current={strategy.code} />
-        <h1 className="mt-1 text-2xl font-semibold" data-testid="strategy-title">
-          {strategy.name}
-        </h1>
-        <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
+      <DetailHeader
+        crumb={{ label: t("routing.breadcrumb"), href: "/routing", parent: t("routing.title"), current: strategy.code }}
+        title={strategy.name}
+        testId="strategy-title"
+        facts={<>
           <span className="font-mono text-xs">{strategy.code}</span>
           {strategy.isDefault && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">{t("routing.list.default")}</span>}
           <span>{active ? t("routing.detail.activeVersion", { version: active.version }) : t("routing.list.noActive")}</span>
           {draft && <span className="rounded bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">{t("routing.list.draftBy", { version: draft.version, who: draft.createdBy })}</span>}
           <span>{users.length > 0 ? t("routing.detail.usedBy", { channels: users.map((c) => c.code).join(", ") }) : t("routing.detail.unused")}</span>
-        </p>
-      </div>
+        </>}
+      />
 
       <nav className="flex gap-1 border-b border-slate-200" aria-label={t("routing.detail.tabs")}>
         {TABS.map((k) => (

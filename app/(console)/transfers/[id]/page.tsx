@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Breadcrumb } from "@/components/breadcrumb";
+import { DetailHeader } from "@/components/detail-header";
 import { TableHead } from "@/components/table-head";
 import { ForcedBadge, TransferStatusBadge } from "@/components/transfers/status-badge";
 import { TransferActions } from "@/components/transfers/transfer-actions";
@@ -31,15 +31,15 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
 
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <Breadcrumb label={t("transfers.breadcrumb")} href="/transfers" parent={t("transfers.title")} current={`#${transfer.id}`} />
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold">{t("transfers.detail.title", { id: transfer.id })}</h1>
+      <DetailHeader
+        crumb={{ label: t("transfers.breadcrumb"), href: "/transfers", parent: t("transfers.title"), current: `#${transfer.id}` }}
+        title={t("transfers.detail.title", { id: transfer.id })}
+        badges={<>
           <TransferStatusBadge status={transfer.status} label={t(`transfers.status.${transfer.status}` as MessageKey)} testId="detail-status" />
           {transfer.forced && <ForcedBadge label={t("transfers.forced")} />}
-        </div>
-        <p className="text-sm text-slate-500">{t("transfers.detail.createdBy", { actor: transfer.createdBy, time: formatTime(locale, transfer.createdAt) })}</p>
-      </div>
+        </>}
+        facts={<span>{t("transfers.detail.createdBy", { actor: transfer.createdBy, time: formatTime(locale, transfer.createdAt) })}</span>}
+      />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <section className={`${card} lg:col-span-2`} data-testid="transfer-summary">

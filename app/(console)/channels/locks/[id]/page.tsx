@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Breadcrumb } from "@/components/breadcrumb";
+import { DetailHeader } from "@/components/detail-header";
 import { notFound } from "next/navigation";
 import { CancelLockButton } from "@/components/channels/cancel-lock-button";
 import { LockEditor } from "@/components/channels/lock-editor";
@@ -104,17 +104,13 @@ export default async function LockPage({ params, searchParams }: { params: Promi
 
   return (
     <div className="space-y-6">
-      <div>
-        <Breadcrumb label={t("lock.breadcrumb")} href="/channels" parent={t("channels.title")} current={lock.channel.code} />
-        <div className="mt-1 flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold" data-testid="lock-title">
-            {t("lock.edit.title", { name: lock.name })}
-          </h1>
-          <span data-testid="lock-state">
-            <StateBadge state={lock.state} label={stateLabel} />
-          </span>
-        </div>
-        <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600" data-testid="lock-facts">
+      <DetailHeader
+        crumb={{ label: t("lock.breadcrumb"), href: "/channels", parent: t("channels.title"), current: lock.channel.code }}
+        title={t("lock.edit.title", { name: lock.name })}
+        testId="lock-title"
+        badges={<span data-testid="lock-state"><StateBadge state={lock.state} label={stateLabel} /></span>}
+        factsTestId="lock-facts"
+        facts={<>
           <span>
             <span className="font-mono text-xs">{lock.channel.code}</span> {lock.channel.name}
           </span>
@@ -122,13 +118,14 @@ export default async function LockPage({ params, searchParams }: { params: Promi
           <span>{formatAmount(t, locale, { unit: lock.unit, value: lock.amount })}</span>
           <span>{lockScopeText(t, lock, names)}</span>
           <span>{formatWindow(t, locale, lock.startsAt, lock.endsAt, zone)}</span>
-        </p>
+        </>}
+      >
         <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-500">
           <span>{t("lock.createdBy", { actor: lock.createdBy, time: formatInZone(lock.createdAt, zone, locale) })}</span>
           <span>{t("lock.consumed", { units: formatNumber(locale, lock.consumed) })}</span>
           <span>{t("lock.version", { version: lock.version })}</span>
         </p>
-      </div>
+      </DetailHeader>
 
       {saved && (
         <p role="status" className="rounded-md border border-green-200 bg-green-50 px-4 py-2 text-sm text-green-800" data-testid="lock-saved">
