@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { db } from "./db";
+import { sqlTransaction } from "./sql-tx";
+
+// Order intake runs on sqlTransaction instead of Prisma's transactions: same results, all or nothing.
+describe("sqlTransaction", () => {
+  it("reads values as Prisma's $queryRaw does where the data layer relies on it", async () => {
+    const [row] = await sqlTransaction((tx) => tx.$queryRaw<Record<string, unknown>[]>`
+      SELECT 9007199254740993::int8 AS big, ARRAY[1, 2]::int8[] AS bigs, 5::int AS small, DATE '2026-11-30' AS day,
+             '{"a": [1]}'::json AS doc, ${[3, 4]}::int[] AS ints, ${"it's"}::text AS quoted`);
+    expect(row).toEqual({ big: 9007199254740993n, bigs: [1n, 2n], small: 5, day: new Date("2026-11-30T00:00:00Z"), doc: { a: [1] }, ints: [3, 4], quoted: "it's" });
+  });
+
+  it("commits what the work wrote when it returns, and nothing when it throws", async () => {
+    const scope = `sql-tx-${Date.now()}`;
+    const write = (key: string) => (tx: Parameters<Parameters<typeof sqlTransaction>[0]>[0]) =>
+      tx.$executeRaw`INSERT INTO idempotency_record (scope, key, request_hash, status, response) VALUES (${scope}, ${key}, 'h', 0, 'null'::jsonb)`;
+    expect(await sqlTransaction(write("kept"))).toBe(1);
+    await expect(sqlTransaction(async (tx) => {
+      await write("dropped")(tx);
+      throw new Error("changed my mind");
+    })).rejects.toThrow("changed my mind");
+    // A failed statement rolls back the whole transaction, and the connection goes back to the pool usable.
+    await expect(sqlTransaction(async (tx) => {
+      await write("dropped too")(tx);
+      await write("kept")(tx); // unique violation
+    })).rejects.toMatchObject({ code: "23505" });
+    const keys = await db().idempotencyRecord.findMany({ where: { scope }, select: { key: true } });
+    expect(keys.map((k) => k.key)).toEqual(["kept"]);
+    expect(await sqlTransaction((tx) => tx.$queryRaw<{ statement_timeout: string }[]>`SHOW statement_timeout`)).toEqual([{ statement_timeout: "1min" }]);
+  });
+});
