@@ -11,7 +11,8 @@ const globalForDb = globalThis as unknown as { yipanPrisma?: PrismaClient; yipan
 export function pool(): pg.Pool {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (npm start sets it; see README).");
-  globalForDb.yipanPool ??= new pg.Pool({ connectionString, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  // Under a burst (a live-stream drop) transactions queue for a connection: wait up to 30 s, then fail clearly.
+  globalForDb.yipanPool ??= new pg.Pool({ connectionString, max: Number(process.env.DB_POOL_MAX ?? 10), connectionTimeoutMillis: 30_000 });
   return globalForDb.yipanPool;
 }
 

@@ -110,6 +110,8 @@ describe("dashboard rollups", () => {
   });
 
   it("capture a many-row statement once per changed row: some rows unchanged, an empty stock level deleted", async () => {
+    const pending = async () => (await query("SELECT COUNT(*)::int AS n FROM stock_rollup_pending"))[0].n as number;
+    const before = await pending();
     await db().$transaction(async (tx) => {
       await declareMovement(tx, { type: "COUNT", actor: "t", reason: "statement capture" });
       // Every level of the DC and the store: B1's safety stock changes, the others are written unchanged.
@@ -118,6 +120,7 @@ describe("dashboard rollups", () => {
       await tx.$executeRaw`DELETE FROM stock_level WHERE location_id = ${ids.locations.dc.id} AND sku_id = ${ids.skus.a2.id} AND on_hand = 0`;
     });
     expect(await query(`SELECT 1 FROM stock_level WHERE location_id = ${ids.locations.dc.id} AND sku_id = ${ids.skus.a2.id}`)).toEqual([]);
+    expect((await pending()) - before).toBe(3); // B1 at the DC and the store changed, A2 at the DC deleted; nothing else
     await expectAgreement();
   });
 

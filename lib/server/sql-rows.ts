@@ -48,5 +48,6 @@ function encode(value: unknown, type: string): string {
   if (typeof value === "bigint") return `"${value}"`;
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
   if (typeof value === "object") return JSON.stringify(JSON.stringify(value));
-  return JSON.stringify(String(value));
+  // A lone UTF-16 surrogate (broken input) would make the document invalid for PostgreSQL: U+FFFD, as pg sends it.
+  return JSON.stringify(String(value).toWellFormed());
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "./db";
+import { column, rowsTable } from "./sql-rows";
 import { sqlTransaction } from "./sql-tx";
 
 // Order intake runs on sqlTransaction instead of Prisma's transactions: same results, all or nothing.
@@ -11,6 +12,19 @@ describe("sqlTransaction", () => {
     expect(row).toEqual({ big: 9007199254740993n, bigs: [1n, 2n], small: 5, day: new Date("2026-11-30T00:00:00Z"), doc: { a: [1] }, ints: [3, 4], quoted: "it's" });
   });
 
+  it("sends rows as one JSON document that reads back as sent, broken text repaired", async () => {
+    const columns = [column("s", "text"), column("n", "float8"), column("b", "bigint"), column("t", "timestamp(3)"), column("st", '"ShipmentStatus"'), column("j", "json")];
+    const at = new Date("2026-11-30T08:00:00.123Z");
+    const rows = await sqlTransaction((tx) => tx.$queryRaw<Record<string, unknown>[]>`SELECT * FROM ${rowsTable(columns, [
+      ["a \"quoted\" \\ line\nbreak, 一盘, broken \ud800 half", 1.5, 9007199254740993n, at, "SHIPPED", { k: [1, null] }],
+      [null, Number.NaN, null, null, null, null],
+    ])}`);
+    expect(rows).toEqual([
+      { s: "a \"quoted\" \\ line\nbreak, 一盘, broken \ufffd half", n: 1.5, b: 9007199254740993n, t: at, st: "SHIPPED", j: { k: [1, null] } },
+      { s: null, n: null, b: null, t: null, st: null, j: null },
+    ]);
+  });
+
   it("commits what the work wrote when it returns, and nothing when it throws", async () => {
     const scope = `sql-tx-${Date.now()}`;
     const write = (key: string) => (tx: Parameters<Parameters<typeof sqlTransaction>[0]>[0]) =>
@@ -20,7 +34,7 @@ describe("sqlTransaction", () => {
       await write("dropped")(tx);
       throw new Error("changed my mind");
     })).rejects.toThrow("changed my mind");
-    // A failed statement rolls back the whole transaction, and the connection goes back to the pool usable.
+    // A failed statement rolls back the whole transaction.
     await expect(sqlTransaction(async (tx) => {
       await write("dropped too")(tx);
       await write("kept")(tx); // unique violation

@@ -7,11 +7,13 @@ import type { SqlTx } from "./tx";
 // A transaction on a plain pg connection from Prisma's pool, for code that speaks only SQL (order intake).
 // Prisma sends every raw statement through its query compiler, which costs ≈ 0.3 ms per statement and grows with
 // the parameters (≈ 12 ms for a 1 MB document): a 500-order batch paid ≈ 35 ms for it (docs/BENCHMARKS.md).
-// Results read as Prisma's $queryRaw reads them where the data layer relies on it: int8 as BigInt.
+// Values read and sent as Prisma's $queryRaw does where the data layer relies on it: int8 as BigInt, dates and
+// timestamps without a zone as UTC, Date parameters as UTC instants. (numeric comes back as a string, not Decimal.)
 
 const INT8 = 20;
 const INT8_ARRAY = 1016;
 const DATE = 1082;
+const TIMESTAMP = 1114;
 type Oid = Parameters<typeof pg.types.getTypeParser>[0];
 const defaultParser = (oid: number, format?: "text" | "binary") => pg.types.getTypeParser(oid as Oid, format ?? "text");
 const defaultInt8Array = defaultParser(INT8_ARRAY) as (v: string) => (string | null)[];
@@ -20,34 +22,42 @@ const types = {
     if (oid === INT8) return (v: string) => BigInt(v);
     if (oid === INT8_ARRAY) return (v: string) => defaultInt8Array(v).map((x) => (x === null ? null : BigInt(x)));
     if (oid === DATE) return (v: string) => new Date(`${v}T00:00:00Z`);
+    if (oid === TIMESTAMP) return (v: string) => new Date(`${v.replace(" ", "T")}Z`);
     return defaultParser(oid, format);
   },
 };
 
-function asSql(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Prisma.Sql {
-  return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+function run(client: pg.PoolClient, query: TemplateStringsArray | Prisma.Sql, values: unknown[]) {
+  const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+  // pg would send a Date in the process's time zone; Prisma sends the UTC instant.
+  const params = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+  return client.query({ text: sql.text, values: params, types });
 }
 
 function sqlTx(client: pg.PoolClient): SqlTx {
   return {
     async $queryRaw<T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const sql = asSql(query, values);
-      return (await client.query({ text: sql.text, values: sql.values, types })).rows as T;
+      return (await run(client, query, values)).rows as T;
     },
     async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const sql = asSql(query, values);
-      return (await client.query({ text: sql.text, values: sql.values, types })).rowCount ?? 0;
+      return (await run(client, query, values)).rowCount ?? 0;
     },
   };
 }
 
+// A checked-out client has no listener for connection errors (the pool removes its own): without one, a database
+// restart while a transaction is open would be an uncaught exception. The failed query reports it.
+const ignore = () => {};
+
 /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
 export async function sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
   const client = await pool().connect();
+  client.on("error", ignore);
   let broken: Error | undefined;
   try {
-    // No statement may hang a pooled connection (Prisma's transactions had a 60 s limit); one round trip.
-    await client.query("BEGIN; SET LOCAL statement_timeout = 60000");
+    // Neither a statement nor a stalled caller may hold a pooled connection for long (Prisma's transactions had a
+    // 60 s limit); one round trip.
+    await client.query("BEGIN; SET LOCAL statement_timeout = 60000; SET LOCAL idle_in_transaction_session_timeout = 60000");
     const result = await work(sqlTx(client));
     await client.query("COMMIT");
     return result;
@@ -55,6 +65,7 @@ export async function sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promis
     await client.query("ROLLBACK").catch((e: Error) => (broken = e)); // a connection that cannot roll back is dropped
     throw error;
   } finally {
+    client.off("error", ignore);
     client.release(broken);
   }
 }

@@ -1,16 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { mayStartGroup, takeGroup, type Waiting } from "./group-policy";
+import { mayStartGroup, takeGroup, type Waiting, wakeAfterMs } from "./group-policy";
 
 const w = (key: string, ...skus: string[]): Waiting => ({ key, skus, passedOver: 0 });
 const keys = (ws: Waiting[]) => ws.map((x) => x.key);
 
 describe("intake groups", () => {
-  it("start at once when nothing is in flight, a second only when enough wait, never a third", () => {
-    expect(mayStartGroup(0, 0)).toBe(false);
-    expect(mayStartGroup(1, 0)).toBe(true);
-    expect(mayStartGroup(7, 1)).toBe(false);
-    expect(mayStartGroup(8, 1)).toBe(true);
-    expect(mayStartGroup(100, 2)).toBe(false);
+  it("start at once when nothing is in flight, a second only when enough wait or one waited long, never a third", () => {
+    expect(mayStartGroup(0, 0, 0)).toBe(false);
+    expect(mayStartGroup(1, 0, 0)).toBe(true);
+    expect(mayStartGroup(7, 1, 0)).toBe(false);
+    expect(mayStartGroup(8, 1, 0)).toBe(true);
+    expect(mayStartGroup(1, 1, 25)).toBe(true); // the group in flight is held up: do not wait on it
+    expect(mayStartGroup(100, 2, 10_000)).toBe(false);
+  });
+
+  it("wake the queue when a waiting request may start the second group, and not while both are in flight", () => {
+    expect(wakeAfterMs(1, 1, 5)).toBe(20);
+    expect(wakeAfterMs(1, 1, 60)).toBe(1);
+    expect(wakeAfterMs(3, 2, 60)).toBeNull(); // the end of a group pumps the queue
+    expect(wakeAfterMs(3, 0, 0)).toBeNull();
+    expect(wakeAfterMs(0, 1, 0)).toBeNull();
   });
 
   it("take waiting orders in arrival order, one per Idempotency-Key, at most 64", () => {

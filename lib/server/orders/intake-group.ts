@@ -4,7 +4,7 @@ import { requestHash } from "../api/idempotency";
 import { sqlTransaction } from "../sql-tx";
 import type { SqlTx } from "../tx";
 import type { OrderInput } from "./input";
-import { mayStartGroup, takeGroup, type Waiting } from "./group-policy";
+import { mayStartGroup, takeGroup, type Waiting, wakeAfterMs } from "./group-policy";
 import { placeOrdersIn } from "./place";
 
 // Group commit for single-order intake. Requests of one channel (and caller) that arrive while earlier groups
@@ -14,8 +14,12 @@ import { placeOrdersIn } from "./place";
 // placed meanwhile by another instance) is retried one request at a time.
 
 export type IntakeAnswer = { status: number; body: unknown; replayed: boolean };
-type Pending = Waiting & { hash: string; input: OrderInput; resolve: (a: IntakeAnswer) => void; reject: (e: unknown) => void };
-type Queue = { channel: { id: number; code: string }; actor: string; waiting: Pending[]; inFlight: Set<Set<string>> };
+type Pending = Waiting & { hash: string; input: OrderInput; since: number; resolve: (a: IntakeAnswer) => void; reject: (e: unknown) => void };
+type Queue = {
+  channel: { id: number; code: string }; actor: string; waiting: Pending[]; inFlight: Set<Set<string>>;
+  /** Pumps again once the oldest waiting request may start a second group. */
+  wake?: ReturnType<typeof setTimeout>;
+};
 
 const state = globalThis as unknown as { yipanIntakeQueues?: Map<string, Queue> };
 const queues = (state.yipanIntakeQueues ??= new Map());
@@ -25,13 +29,13 @@ export function placeOrderGrouped(channel: { id: number; code: string }, input: 
     const id = `${channel.id}:${actor}`;
     let q = queues.get(id);
     if (!q) queues.set(id, (q = { channel, actor, waiting: [], inFlight: new Set() }));
-    q.waiting.push({ key, hash: requestHash(input), input, skus: input.lines.map((l) => l.sku), passedOver: 0, resolve, reject });
+    q.waiting.push({ key, hash: requestHash(input), input, skus: input.lines.map((l) => l.sku), passedOver: 0, since: performance.now(), resolve, reject });
     pump(q);
   });
 }
 
 function pump(q: Queue) {
-  while (mayStartGroup(q.waiting.length, q.inFlight.size)) {
+  while (mayStartGroup(q.waiting.length, q.inFlight.size, oldestWait(q))) {
     const { group, rest } = takeGroup(q.waiting, q.inFlight);
     q.waiting = rest;
     if (group.length === 0) return; // everything waiting needs SKUs a group in flight holds: its end pumps again
@@ -42,7 +46,16 @@ function pump(q: Queue) {
       pump(q);
     });
   }
+  const after = q.wake ? null : wakeAfterMs(q.waiting.length, q.inFlight.size, oldestWait(q));
+  if (after !== null) {
+    q.wake = setTimeout(() => {
+      q.wake = undefined;
+      pump(q);
+    }, after);
+  }
 }
+
+const oldestWait = (q: Queue) => (q.waiting.length > 0 ? performance.now() - q.waiting[0].since : 0);
 
 async function runGroup(q: Queue, group: Pending[]) {
   try {

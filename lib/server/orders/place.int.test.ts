@@ -156,6 +156,26 @@ describe("POST /api/v1/orders", () => {
     expect((stored.routing as { attempts: number }).attempts).toBe(1);
   });
 
+  it("routes again, never oversells, when stock moves between routing and reserving", async () => {
+    // A count (which takes no SKU lock) empties B1 at the DC — where every rule points — while this order is routed:
+    // the count holds the row until it commits, so the order reads the old figure, reserves, finds it gone.
+    const counter = await pool().connect();
+    await counter.query("BEGIN");
+    await counter.query("SELECT set_config('yipan.movement', 'COUNT', true), set_config('yipan.actor', 't', true)");
+    await counter.query("UPDATE stock_level SET on_hand = reserved WHERE sku_id = $1 AND location_id = $2", [ids.skus.b1.id, ids.locations.dc.id]);
+    const placing = post(order({ lines: [{ sku: "A1", quantity: 1 }, { sku: "B1", quantity: 1 }] }));
+    await new Promise((r) => setTimeout(r, 400));
+    await counter.query("COMMIT");
+    counter.release();
+    const placed = await placing;
+    expect(placed.status).toBe(201);
+    expect(placed.body.order.shipments.map((s: { location: string }) => s.location)).toEqual(["WH"]);
+    const stored = await db().order.findFirstOrThrow({ where: { externalRef: placed.body.order.orderNo } });
+    expect((stored.routing as { attempts: number }).attempts).toBe(2);
+    expect(await stock("DC", "B1")).toEqual({ onHand: 100, reserved: 100 });
+    expect(await verifyLedger()).toMatchObject({ ok: true });
+  });
+
   it("accepts exactly what is there when many orders race for one SKU", async () => {
     // B1 at the store only: make the DC and WH hold none, so 5 units exist.
     await db().$transaction(async (tx) => {

@@ -38,7 +38,8 @@ export type Placed = { ok: true; order: OrderView } | { ok: false; refusal: Refu
  * the reservation guard (reserve_many → reserve_lines, one ledger entry per line with its order's reference).
  *
  * Orders for the same SKU are serialized by a transaction-scoped advisory lock per SKU, taken in SKU order before
- * anything is read: ATS (ring-fences, caps, margins) spans locations, so a row lock alone could not keep two
+ * stock is read (in a statement of its own: a statement's snapshot predates any lock it waits for, so ATS,
+ * candidates and stock come in later statements): ATS (ring-fences, caps, margins) spans locations, so a row lock alone could not keep two
  * orders from each taking the last unit a fence leaves. Only stock moved by something else (a count, a write-off)
  * can then change what was read; the reservation guard catches it and the whole set is routed again.
  */
@@ -60,10 +61,10 @@ export async function placeOrdersIn(
   });
   if (wanted.length > 0) {
     const skuIds = [...new Set(wanted.flatMap((w) => w.resolved.lines.map((l) => l.skuId)))];
-    const strategy = refs.strategy;
+    const strategy = refs.strategy();
     for (let attempt = 1; ; attempt++) {
       // Null: the reservations did not fit and left nothing behind (reserve_many is all or none); route again.
-      const placed = await routeAndRecord(tx, channel, wanted, skuIds, strategy, actor, now);
+      const placed = await routeAndRecord(tx, channel, wanted, skuIds, strategy, actor, now, attempt);
       if (placed) {
         placed.forEach((p, i) => (results[wanted[i].k] = p));
         break;
@@ -99,6 +100,7 @@ type Accepted = { w: number; orderId: bigint; status: "RESERVED" | "BACKORDERED"
 /** Routes every order in turn on one read of ATS and candidates, reserves, records. Null: stock moved, go again. */
 async function routeAndRecord(
   tx: SqlTx, channel: { id: number; code: string }, wanted: Wanted[], skuIds: number[], strategy: ActiveStrategy, actor: string, now: Date,
+  attempt: number,
 ): Promise<Placed[] | null> {
   const ats = await channelAtsWithLocks(channel.id, skuIds, now, tx);
   const atsLeft = new Map(ats.bySku);
@@ -143,8 +145,8 @@ async function routeAndRecord(
     }
     out.push(null); // filled in once written
     accepted.push({
-      w, orderId, status: missing.length > 0 ? "BACKORDERED" : "RESERVED", backOrdered, attempts: 1,
-      routed: { plan: { shipments: plan.shipments.map((sh) => ({ ...sh, reservationId: "" })), backOrdered: plan.backOrdered }, explanation: decision?.explanation ?? null, attempts: 1 },
+      w, orderId, status: missing.length > 0 ? "BACKORDERED" : "RESERVED", backOrdered, attempts: attempt,
+      routed: { plan: { shipments: plan.shipments.map((sh) => ({ ...sh, reservationId: "" })), backOrdered: plan.backOrdered }, explanation: decision?.explanation ?? null, attempts: attempt },
     });
   });
   if (accepted.length === 0) return out as Placed[];
@@ -242,12 +244,14 @@ type References = {
   existing: Set<string>;
 };
 
-type Started = References & { strategy: ActiveStrategy; orderIds: bigint[] };
+type Started = References & { strategy: () => ActiveStrategy; orderIds: bigint[] };
 
 /**
  * What placement needs before it reads stock, in one round trip: every code the orders name, which of their order
  * numbers the channel already has, the channel's active strategy, an id per order (those refused are left unused)
  * — and the SKU locks, taken in SKU order (an array, so the order is the array's), before anything reads stock.
+ * What this statement reads predates the locks: an order number placed meanwhile by the lock holder is caught by
+ * the unique index (409 duplicate_order). The strategy is parsed only when an order gets routed.
  */
 async function startPlacement(tx: SqlTx, channelId: number, inputs: OrderInput[]): Promise<Started> {
   const codes = [...new Set(inputs.flatMap((i) => i.lines.map((l) => l.sku)))];
@@ -270,7 +274,7 @@ async function startPlacement(tx: SqlTx, channelId: number, inputs: OrderInput[]
     skuByCode: new Map((row.skus ?? []).map((s) => [s.code, s])),
     stores: new Map((row.stores ?? []).map((l) => [l.code, l])),
     existing: new Set(row.existing ?? []),
-    strategy: toActiveStrategy(row.strategy),
+    strategy: () => toActiveStrategy(row.strategy),
     orderIds: row.order_ids.map((id) => BigInt(id)),
   };
 }
