@@ -154,10 +154,10 @@ async function routeAndRecord(
   const items = accepted.flatMap((a) => a.routed.plan.shipments.map((sh) => ({
     idempotencyKey: `order:${a.orderId}:${sh.locationId}`, reference: `order:${a.orderId}`, lines: sh.lines.map((l) => ({ ...l, locationId: sh.locationId })),
   })));
-  const reserved = await reserveMany(tx, actor, items);
-  if (!reserved.ok) return null;
-  let next = 0;
-  for (const a of accepted) for (const sh of a.routed.plan.shipments) sh.reservationId = reserved.reservationIds[next++];
+  // On a plain pg connection the reservation statement is on its way when reserveMany returns its promise: the
+  // orders and their events (explanations: most of the bytes) are encoded while PostgreSQL reserves.
+  const reserving = reserveMany(tx, actor, items);
+  reserving.catch(() => {}); // awaited below; an encoding error first must not leave it unhandled
 
   // The orders and their events go in the statement that writes the shipments and lines: one round trip.
   const orders = insertSql("customer_order", ORDER_COLUMNS, accepted.map((a) => {
@@ -172,6 +172,10 @@ async function routeAndRecord(
   const events = insertSql("order_event", EVENT_COLUMNS, accepted.map((a) => [
     a.orderId, "PLACED", actor, { strategy: strategy.code, versionId: strategy.versionId, attempts: a.attempts },
   ]));
+  const reserved = await reserving;
+  if (!reserved.ok) return null;
+  let next = 0;
+  for (const a of accepted) for (const sh of a.routed.plan.shipments) sh.reservationId = reserved.reservationIds[next++];
   const shipments = await recordPlans(tx, accepted.map((a) => ({ orderId: a.orderId, routed: a.routed, lines: wanted[a.w].resolved.lines, backOrdered: a.backOrdered })), now, [orders, events]);
   if (ats.ownLocks > 0) {
     const taken = new Map<number, number>();
