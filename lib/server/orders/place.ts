@@ -38,8 +38,8 @@ export type Placed = { ok: true; order: OrderView } | { ok: false; refusal: Refu
  * the reservation guard (reserve_many → reserve_lines, one ledger entry per line with its order's reference).
  *
  * Orders for the same SKU are serialized by a transaction-scoped advisory lock per SKU, taken in SKU order before
- * stock is read (in a statement of its own: a statement's snapshot predates any lock it waits for, so ATS,
- * candidates and stock come in later statements): ATS (ring-fences, caps, margins) spans locations, so a row lock alone could not keep two
+ * stock is read (ATS, candidates and stock come in later statements: a statement's snapshot predates any lock it
+ * waits for). ATS (ring-fences, caps, margins) spans locations, so a row lock alone could not keep two
  * orders from each taking the last unit a fence leaves. Only stock moved by something else (a count, a write-off)
  * can then change what was read; the reservation guard catches it and the whole set is routed again.
  */
@@ -221,10 +221,17 @@ export class OrderRefused extends Error {
 
 export const SKU_LOCK_SPACE = 0x59504b55; // "YPKU": orders' per-SKU advisory locks
 
+/**
+ * The per-SKU order locks of `sortedIds` (an int[] in SKU order), as a scalar expression: they are taken in the
+ * array's order (a function in a select list runs before any ORDER BY of the same query, so the order is the array's).
+ */
+const skuLocksSql = (sortedIds: Prisma.Sql) =>
+  Prisma.sql`(SELECT count(*) FROM (SELECT pg_advisory_xact_lock(${SKU_LOCK_SPACE}, id) FROM unnest(${sortedIds}) AS id) l)::int`;
+
 /** Serializes order work per SKU (placement, re-routing): ATS spans locations, row locks alone cannot. */
 export async function lockSkus(tx: SqlTx, skuIds: number[]) {
   const ids = [...new Set(skuIds)].sort((a, b) => a - b);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SKU_LOCK_SPACE}, id) FROM unnest(${ids}::int[]) AS id ORDER BY id`;
+  await tx.$queryRaw`SELECT ${skuLocksSql(Prisma.sql`${ids}::int[]`)} AS locked`;
 }
 
 function outOfStock(lines: { code: string; requested: number; available: number }[]): Refusal {
@@ -271,9 +278,7 @@ async function startPlacement(tx: SqlTx, channelId: number, inputs: OrderInput[]
       (SELECT array_agg(external_ref) FROM customer_order WHERE channel_id = ${channelId} AND external_ref = ANY(${orderNos}::text[])) AS existing,
       ${activeStrategySql(channelId)} AS strategy,
       ARRAY(SELECT nextval(pg_get_serial_sequence('customer_order', 'id')) FROM generate_series(1, ${inputs.length}))::text[] AS order_ids,
-      (SELECT count(*) FROM (
-         SELECT pg_advisory_xact_lock(${SKU_LOCK_SPACE}, id)
-         FROM unnest(ARRAY(SELECT id FROM sku WHERE code = ANY(${codes}::text[]) ORDER BY id)) AS id) l)::int AS locked`;
+      ${skuLocksSql(Prisma.sql`ARRAY(SELECT id FROM sku WHERE code = ANY(${codes}::text[]) ORDER BY id)`)} AS locked`;
   return {
     skuByCode: new Map((row.skus ?? []).map((s) => [s.code, s])),
     stores: new Map((row.stores ?? []).map((l) => [l.code, l])),

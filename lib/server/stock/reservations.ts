@@ -30,6 +30,9 @@ export function normalizeLines(lines: StockLine[]): StockLine[] {
 const sameLines = (a: StockLine[], b: StockLine[]) =>
   a.length === b.length && a.every((l, i) => l.locationId === b[i].locationId && l.skuId === b[i].skuId && l.quantity === b[i].quantity);
 
+const shortagesOf = (rows: [number, number, number, number][]): Shortage[] =>
+  rows.map(([locationId, skuId, requested, available]) => ({ locationId, skuId, requested, available }));
+
 const columns = (lines: StockLine[]) => [lines.map((l) => l.locationId), lines.map((l) => l.skuId), lines.map((l) => l.quantity)];
 
 type ReserveOutcome =
@@ -57,11 +60,7 @@ export async function reserve(
     case "reserved":
       return { ok: true, reservationId: String(outcome.id), replayed: false, lines };
     case "insufficient":
-      return {
-        ok: false,
-        reason: "insufficient",
-        shortages: outcome.shortages.map(([locationId, skuId, requested, available]) => ({ locationId, skuId, requested, available })),
-      };
+      return { ok: false, reason: "insufficient", shortages: shortagesOf(outcome.shortages) };
     case "replayed": {
       const stored = outcome.lines.map(([locationId, skuId, quantity]) => ({ locationId, skuId, quantity }));
       if (!sameLines(stored, lines)) {
@@ -102,7 +101,7 @@ export async function reserveMany(tx: SqlTx, actor: string, items: ManyItem[]): 
     case "reserved":
       return { ok: true, reservationIds: outcome.ids.map(String) };
     case "insufficient":
-      return { ok: false, reason: "insufficient", shortages: outcome.shortages.map(([locationId, skuId, requested, available]) => ({ locationId, skuId, requested, available })) };
+      return { ok: false, reason: "insufficient", shortages: shortagesOf(outcome.shortages) };
     case "key_conflict":
       return { ok: false, reason: "key_conflict", message: `Idempotency keys already used: ${outcome.keys.join(", ")}.` };
   }
