@@ -1,6 +1,6 @@
 // `npm run bench`: measures on a real PostgreSQL server (TEST_DATABASE_URL / DATABASE_URL / local default)
 // with 10,000 SKUs × 200 locations (2,000,000 stock rows). The bench database `yipan_bench` is kept
-// between runs; `--fresh` rebuilds it and times the seed; `--only=<part>` runs one part (dashboard, channels, routing, orders, burst, transfers, driver, intake). Figures go to
+// between runs; `--fresh` rebuilds it and times the seed; `--only=<part>` runs one part (dashboard, channels, routing, orders, burst, transfers, driver, intake, statements). Figures go to
 // docs/BENCHMARKS.md.
 import pg from "pg";
 import { migrate, seed } from "../lib/database";
@@ -13,6 +13,7 @@ import { benchInventory } from "./inventory";
 import { benchBurst, benchOrders } from "./orders";
 import { benchReservations } from "./reservations";
 import { benchRouting } from "./routing";
+import { benchStatements } from "./statements";
 import { benchTransferGeneration } from "./transfer-generation";
 import { benchTransfers } from "./transfers";
 
@@ -64,6 +65,7 @@ const parts: Record<string, () => Promise<void>> = {
   burst: () => benchBurst(url),
   driver: benchDriver,
   intake: benchIntake,
+  statements: benchStatements,
   transfers: async () => {
     benchTransfers();
     await benchTransferGeneration();
@@ -82,6 +84,7 @@ await benchReservations(url);
 benchRouting();
 await benchOrders(url);
 await benchIntake();
+await benchStatements();
 await benchBurst(url);
 await benchDriver();
 benchTransfers();
