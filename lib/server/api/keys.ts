@@ -2,6 +2,8 @@ import "server-only";
 import crypto from "node:crypto";
 import { coalesced } from "../coalesce";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { sqlQuery } from "../sql-tx";
 
 // API keys look like `yp_<prefix>_<secret>`. The prefix finds the row; only SHA-256(secret) is stored, so a
 // database leak does not leak usable keys. The full key is shown once, at creation.
@@ -51,9 +53,9 @@ type KeyRow = { id: number; name: string; secret_hash: string; revoked: boolean;
 // Every order call starts here: the key and its channel in one round trip, shared by the calls that arrive while
 // one is in flight (never an answer read before the call arrived, so a revocation counts from the next read).
 const keyByPrefix = coalesced(async (prefixes: string[]) => {
-  const rows = await db().$queryRaw<(KeyRow & { prefix: string })[]>`
+  const rows = await sqlQuery<KeyRow & { prefix: string }>(Prisma.sql`
     SELECT k.prefix, k.id, k.name, k.secret_hash, k.revoked_at IS NOT NULL AS revoked, k.channel_id, c.code, c.active
-    FROM api_key k LEFT JOIN channel c ON c.id = k.channel_id WHERE k.prefix = ANY(${prefixes}::text[])`;
+    FROM api_key k LEFT JOIN channel c ON c.id = k.channel_id WHERE k.prefix = ANY(${prefixes}::text[])`);
   return new Map<string, KeyRow>(rows.map((r) => [r.prefix, r]));
 });
 
