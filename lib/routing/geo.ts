@@ -32,7 +32,8 @@ export function distanceFrom(origin: LatLng): (lat: number, lng: number) => numb
 /**
  * A lower bound on distanceFrom(origin), without trigonometry and a fraction of a per cent under it at regional
  * distances: sin x ≥ x − x³/6, cos x ≥ 1 − x²/2 and asin y ≥ y, less a metre for rounding. 0 when a latitude is
- * outside ±90° (or a coordinate is not a number), where those bounds do not hold.
+ * outside ±90° (or a coordinate is not a number), where those bounds do not hold. Whole metres (rounded down): a
+ * small integer is passed from call to call as it is, a fraction is boxed.
  */
 export function distanceBoundFrom(origin: LatLng): (lat: number, lng: number) => number {
   const lat0 = origin.lat * RAD;
@@ -45,7 +46,7 @@ export function distanceBoundFrom(origin: LatLng): (lat: number, lng: number) =>
     const s1 = sinAtLeast((la - lat0) / 2);
     const s2 = sinAtLeast((lng * RAD - lng0) / 2);
     const h = s1 * s1 + cos0 * Math.max(0, 1 - (la * la) / 2) * s2 * s2;
-    return Math.max(0, 2 * EARTH_RADIUS_M * Math.min(1, Math.sqrt(h)) * (1 - 1e-9) - 1);
+    return Math.max(0, Math.floor(2 * EARTH_RADIUS_M * Math.min(1, Math.sqrt(h)) * (1 - 1e-9) - 1));
   };
 }
 

@@ -30,12 +30,6 @@ export function compareLocations(a: Candidate, b: Candidate): number {
 // A UTF-16 unit + 1 per digit, 0 past the end (so a prefix packs lower): three digits stay below 2^53.
 const BASE = 65_537;
 
-function packCode(code: string, from: number): number {
-  let key = 0;
-  for (let i = from; i < from + 3; i++) key = key * BASE + (i < code.length ? code.charCodeAt(i) + 1 : 0);
-  return key;
-}
-
 /**
  * compareLocations for two candidates of `prep` by index. The search compares the same few locations over and over
  * when rankers tie, so each candidate's code is packed, on first use, into two numbers (its first 3 UTF-16 units,
@@ -45,13 +39,24 @@ export function compareCands(prep: Prepared, a: number, b: number): number {
   const keys = prep.codeKeys;
   if (keys[2 * a] < 0) packKeys(prep, a);
   if (keys[2 * b] < 0) packKeys(prep, b);
-  return keys[2 * a] - keys[2 * b] || keys[2 * a + 1] - keys[2 * b + 1] || compareLocations(prep.cands[a], prep.cands[b]);
+  // −1 or 1 rather than the difference: packed keys are beyond small integers, and a returned one would be boxed.
+  const ka = keys[2 * a];
+  const kb = keys[2 * b];
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  const la = keys[2 * a + 1];
+  const lb = keys[2 * b + 1];
+  if (la !== lb) return la < lb ? -1 : 1;
+  return compareLocations(prep.cands[a], prep.cands[b]);
 }
 
+/** Packs c's code into codeKeys[2c, 2c + 1]: written in place, as a key returned from a call would be boxed. */
 function packKeys(prep: Prepared, c: number): void {
   const code = prep.cands[c].code;
-  prep.codeKeys[2 * c] = packCode(code, 0);
-  prep.codeKeys[2 * c + 1] = packCode(code, 3);
+  for (let half = 0; half < 2; half++) {
+    let key = 0;
+    for (let i = 3 * half; i < 3 * half + 3; i++) key = key * BASE + (i < code.length ? code.charCodeAt(i) + 1 : 0);
+    prep.codeKeys[2 * c + half] = key;
+  }
 }
 
 /**
