@@ -29,13 +29,19 @@ export type Layout = {
   isMax: Uint8Array;
   /** Per ranker: location id → position on its designated list (first occurrence), or null. */
   designated: (ReadonlyMap<number, number> | null)[];
+  /** Per ranker: its designated list without repeats (index = position), or null. */
+  listed: (readonly number[] | null)[];
+  /** Comps of the order model (writeOrderModel). */
+  orderSize: number;
 };
 
 export function compileLayout(rankers: readonly Ranker[]): Layout {
   const levelStart = new Int32Array(rankers.length + 2);
   const designated: (ReadonlyMap<number, number> | null)[] = [];
+  let orderSize = 0;
   levelStart[1] = 1;
   rankers.forEach((r, i) => {
+    if (!(r.kind === "complete" || (r.kind === "nearest" && r.measure === "max"))) orderSize++;
     let width = 1;
     let positions: Map<number, number> | null = null;
     if (r.kind === "designated") {
@@ -51,7 +57,17 @@ export function compileLayout(rankers: readonly Ranker[]): Layout {
   rankers.forEach((r, i) => {
     if (r.kind === "nearest" && r.measure === "max") isMax[levelStart[i + 1]] = 1;
   });
-  return { rankers, levelStart, size, isMax, designated };
+  const listed = designated.map((positions) => (positions === null ? null : [...positions.keys()]));
+  return { rankers, levelStart, size, isMax, designated, listed, orderSize };
+}
+
+/** Position of location `id` on the designated list of ranker i; the list's length when it is not on it. */
+export function listPosition(layout: Layout, i: number, id: number): number {
+  const ids = layout.listed[i]!;
+  // Lists are short: a scan costs less than the Map (which also finds a NaN id).
+  if (ids.length > 16 || id !== id) return layout.designated[i]!.get(id) ?? ids.length;
+  for (let p = 0; p < ids.length; p++) if (ids[p] === id) return p;
+  return ids.length;
 }
 
 /** Cost of the distance part of a shipment; the per-km charge is rounded to the cent once per shipment. */
@@ -86,7 +102,7 @@ export function writeShipmentModel(layout: Layout, c: Candidate, metres: number,
         break;
       case "designated": {
         const positions = layout.designated[i]!;
-        const rank = positions.get(c.locationId) ?? positions.size;
+        const rank = listPosition(layout, i, c.locationId);
         for (let j = 1; j <= positions.size; j++) {
           fixed[k + j - 1] = 0;
           perUnit[k + j - 1] = rank >= j ? 1 : 0;
@@ -99,6 +115,45 @@ export function writeShipmentModel(layout: Layout, c: Candidate, metres: number,
         if (!Number.isFinite(fixed[k] + perUnit[k])) finite = false;
         break;
     }
+  }
+  return finite;
+}
+
+/**
+ * The order model: a shorter model that orders shipments of the same units as the summed comps of the shipment
+ * model do, lexicographically (the lists' sumBefore order, lists.ts), with fewer comps to compare. Per ranker:
+ *   nearest weighted, lowest cost   its comp as in the shipment model
+ *   designated                      the position on the list (its length off it): with units > 0, comp j = units ×
+ *                                   [position ≥ j] of the shipment model first differs where the positions do
+ *   complete, nearest max           none: complete is 1 for every shipment, and max comps are not summed
+ * Written at `at` in `fixed` and `perUnit`. Returns whether every comp is a finite number.
+ */
+export function writeOrderModel(layout: Layout, c: Candidate, metres: number, pickup: boolean, fixed: Float64Array, perUnit: Float64Array, at: number): boolean {
+  const rankers = layout.rankers;
+  let finite = true;
+  let k = at;
+  for (let i = 0; i < rankers.length; i++) {
+    const r = rankers[i];
+    switch (r.kind) {
+      case "nearest":
+        if (r.measure === "max") continue;
+        fixed[k] = 0;
+        perUnit[k] = metres;
+        if (!Number.isFinite(metres)) finite = false;
+        break;
+      case "complete":
+        continue;
+      case "designated":
+        fixed[k] = listPosition(layout, i, c.locationId);
+        perUnit[k] = 0;
+        break;
+      case "lowestCost":
+        fixed[k] = pickup ? 0 : Math.max(0, c.cost.baseCents) + distanceCents(c, metres);
+        perUnit[k] = pickup ? 0 : Math.max(0, c.cost.perUnitCents);
+        if (!Number.isFinite(fixed[k] + perUnit[k])) finite = false;
+        break;
+    }
+    k++;
   }
   return finite;
 }

@@ -14,9 +14,11 @@
 // order of arrival does not matter, with one the measured wait until none still to come can be nearer.
 //
 // A location's comps for T are fixed + units(T) × perUnit from its shipment model (layout.ts); lists hold candidate
-// indices only and recompute them, so an insertion moves two numbers per location.
+// indices only and recompute them, so an insertion moves two numbers per location. Built the fast way, the lists
+// find places in sumBefore order through the order model (layout.ts), which orders as the summed comps do with
+// fewer comps to compare; built plainly, through the summed comps themselves.
 
-import { type Layout, leastCostParams, writeLeastModel, writeShipmentModel } from "./layout";
+import { type Layout, leastCostParams, writeLeastModel, writeOrderModel } from "./layout";
 import { type Prepared, compareCands, measure, measureAll } from "./prepare";
 
 export type Block = {
@@ -113,9 +115,14 @@ export class BlockLists {
   private prep!: Prepared;
   private D = 0;
   private isMax: Uint8Array = new Uint8Array(0);
-  /** A location's shipment model at its least possible distance (outOfReach). */
+  /** A location's least model (noneCanJoin), and its order model at its least possible distance (outOfReach). */
   private boundFixed = new Float64Array(8);
   private boundPerUnit = new Float64Array(8);
+  private boundOrderFixed = new Float64Array(8);
+  private boundOrderPerUnit = new Float64Array(8);
+  /** sumBefore order through the order model (fast), or the summed comps (plainly). */
+  private byOrder = false;
+  private O = 0;
   private order = new Float64Array(256);
   private spread = new Float64Array(256);
   private counts = new Int32Array(257);
@@ -141,6 +148,7 @@ export class BlockLists {
   build(prep: Prepared, K: number, topN: number, units: Float64Array, plainly = false): void {
     this.prep = prep;
     this.D = prep.layout.size;
+    this.O = prep.layout.orderSize;
     this.isMax = prep.layout.isMax;
     this.reset(K, topN, units);
     const fast = prep.inRange && !plainly;
@@ -202,6 +210,10 @@ export class BlockLists {
       this.boundFixed = new Float64Array(D);
       this.boundPerUnit = new Float64Array(D);
     }
+    if (this.boundOrderFixed.length < this.O) {
+      this.boundOrderFixed = new Float64Array(this.O);
+      this.boundOrderPerUnit = new Float64Array(this.O);
+    }
     if (this.last.length < 1 << nW) this.last = new Int32Array(1 << nW);
     const nc = prep.cands.length;
     if (this.order.length < nc) {
@@ -226,6 +238,7 @@ export class BlockLists {
     let mx = -1; // the max comp; D when there are several
     for (let k = 1; k < D; k++) if (this.isMax[k]) mx = mx < 0 ? k : D;
     this.fromFront = fast;
+    this.byOrder = fast;
     this.byIndex = fast && mx < 0;
     if (this.byIndex) return this.fillNearestFirst();
     if (fast && mx >= 0 && mx < D && nc < 4096) return this.fillByDistance(mx);
@@ -339,7 +352,7 @@ export class BlockLists {
   /** Location c arrives; `mode` says which rule keeps it (see the top of this file), mx is the max comp for BY_MAX. */
   private arrive(c: number, mode: number, mx: number): void {
     const { D, blocks } = this;
-    const { mask, fixed, perUnit, measured } = this.prep;
+    const { mask, fixed, measured } = this.prep;
     const m = mask[c];
     if (m === 0) return;
     if (!measured[c]) {
@@ -352,12 +365,12 @@ export class BlockLists {
       const n = b.len;
       const keep = b.keep;
       if (mode !== GENERAL) {
-        if (n >= keep && !this.ahead(fixed, perUnit, o, c, b, keep - 1)) continue;
+        if (n >= keep && !this.ahead(c, b, keep - 1)) continue;
         // Its place: from the front, where fewer than `keep` kept locations are ahead of it (the list can be
         // longer), when the lists are in a strict order; else from the back.
         let p = 0;
-        if (this.fromFront) while (p < n && !this.ahead(fixed, perUnit, o, c, b, p)) p++;
-        else for (p = n; p > 0 && this.ahead(fixed, perUnit, o, c, b, p - 1); ) p--;
+        if (this.fromFront) while (p < n && !this.ahead(c, b, p)) p++;
+        else for (p = n; p > 0 && this.ahead(c, b, p - 1); ) p--;
         this.insertAt(b, p, c, p);
         if (mode === BEST) {
           if (b.len > keep) b.len = keep;
@@ -371,7 +384,7 @@ export class BlockLists {
       if (dominators >= keep) continue;
       for (let i = n - 1; i >= 0; i--) if (this.dominates(c, b.cands[i], b.units) && ++b.dominators[i] >= keep) this.remove(b, i);
       let p = b.len;
-      while (p > 0 && this.ahead(fixed, perUnit, o, c, b, p - 1)) p--;
+      while (p > 0 && this.ahead(c, b, p - 1)) p--;
       this.insertAt(b, p, c, dominators);
     }
   }
@@ -382,19 +395,38 @@ export class BlockLists {
    * measured. Under BEST and BY_MAX only: there a full list takes a newcomer only ahead of its keep-th.
    */
   private outOfReach(c: number, m: number): boolean {
-    const { blocks, boundFixed, boundPerUnit } = this;
+    const { blocks, boundOrderFixed, boundOrderPerUnit } = this;
     for (let T = m; T !== 0; T = (T - 1) & m) if (blocks[T].len < blocks[T].keep) return false;
     const { cands, layout, pickup, nearest } = this.prep;
-    if (!writeShipmentModel(layout, cands[c], nearest[c], pickup, boundFixed, boundPerUnit, 0)) {
+    if (!writeOrderModel(layout, cands[c], nearest[c], pickup, boundOrderFixed, boundOrderPerUnit, 0)) {
       this.numbers = false;
       return false;
     }
-    for (let T = m; T !== 0; T = (T - 1) & m) if (this.ahead(boundFixed, boundPerUnit, 0, c, blocks[T], blocks[T].keep - 1)) return false;
+    for (let T = m; T !== 0; T = (T - 1) & m) if (this.aheadByOrder(boundOrderFixed, boundOrderPerUnit, 0, c, blocks[T], blocks[T].keep - 1)) return false;
     return true;
   }
 
-  /** Whether location c, by the shipment model at `o` in `mFixed` and `mPerUnit`, is before entry i of b in sumBefore order. */
-  private ahead(mFixed: Float64Array, mPerUnit: Float64Array, o: number, c: number, b: Block, i: number): boolean {
+  /** Whether measured location c is before entry i of b in sumBefore order. */
+  private ahead(c: number, b: Block, i: number): boolean {
+    const { fixed, perUnit, orderFixed, orderPerUnit } = this.prep;
+    return this.byOrder ? this.aheadByOrder(orderFixed, orderPerUnit, c * this.O, c, b, i) : this.aheadBySums(fixed, perUnit, c * this.D, c, b, i);
+  }
+
+  /** ahead() for location c by the order model at `o` in `mFixed` and `mPerUnit`. */
+  private aheadByOrder(mFixed: Float64Array, mPerUnit: Float64Array, o: number, c: number, b: Block, i: number): boolean {
+    const O = this.O;
+    const { orderFixed, orderPerUnit } = this.prep;
+    const e = b.cands[i] * O;
+    const u = b.units;
+    for (let k = 0; k < O; k++) {
+      const d = mFixed[o + k] + u * mPerUnit[o + k] - (orderFixed[e + k] + u * orderPerUnit[e + k]);
+      if (d !== 0) return d < 0;
+    }
+    return (compareCands(this.prep, c, b.cands[i]) || (this.byIndex ? c - b.cands[i] : 0)) < 0;
+  }
+
+  /** ahead() for location c by the summed comps of the shipment model at `o` in `mFixed` and `mPerUnit`. */
+  private aheadBySums(mFixed: Float64Array, mPerUnit: Float64Array, o: number, c: number, b: Block, i: number): boolean {
     const { D, isMax } = this;
     const { fixed, perUnit } = this.prep;
     const e = b.cands[i] * D;

@@ -4,7 +4,7 @@
 // demand, once per location per order (measure) — its distance and shipment model (layout.ts).
 
 import { distanceBoundFrom, distanceFrom } from "./geo";
-import { type Layout, writeShipmentModel } from "./layout";
+import { type Layout, writeOrderModel, writeShipmentModel } from "./layout";
 import type { Candidate, Filter, FilterReason, FilterStep, LocationType, OrderLine, RoutingOrder } from "./types";
 
 /** Lines merged by SKU, without zero quantities, ordered by SKU id: the result does not depend on line order. */
@@ -217,6 +217,9 @@ export type Prepared = {
   metres: Float64Array;
   fixed: Float64Array;
   perUnit: Float64Array;
+  /** Per candidate (× layout.orderSize), its order model (layout.ts), written by measure() too. */
+  orderFixed: Float64Array;
+  orderPerUnit: Float64Array;
   /** 0 until measured; then 1, or 2 when some comp of the model is not a finite number. */
   measured: Uint8Array;
   distance: (lat: number, lng: number) => number;
@@ -236,6 +239,8 @@ export class Buffers {
   metres = new Float64Array(64);
   fixed = new Float64Array(256);
   perUnit = new Float64Array(256);
+  orderFixed = new Float64Array(128);
+  orderPerUnit = new Float64Array(128);
   mask = new Int32Array(64);
   cover = new Int32Array(64);
   stock = new Int32Array(64);
@@ -263,6 +268,8 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   const metres = (buffers.metres = f64(buffers.metres, cap));
   const fixed = (buffers.fixed = f64(buffers.fixed, cap * D));
   const perUnit = (buffers.perUnit = f64(buffers.perUnit, cap * D));
+  const orderFixed = (buffers.orderFixed = f64(buffers.orderFixed, cap * layout.orderSize));
+  const orderPerUnit = (buffers.orderPerUnit = f64(buffers.orderPerUnit, cap * layout.orderSize));
   const nearest = (buffers.nearest = f64(buffers.nearest, cap));
   const codeKeys = (buffers.codeKeys = f64(buffers.codeKeys, cap * 2));
   codeKeys.fill(-1, 0, cap * 2);
@@ -363,19 +370,20 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   }
   let totalUnits = 0;
   for (const l of lines) totalUnits += l.quantity;
-  return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, measured, distance: distanceFrom(order.destination), nearest, inRange, layout, filtered, filterSteps: compiled.steps };
+  return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, orderFixed, orderPerUnit, measured, distance: distanceFrom(order.destination), nearest, inRange, layout, filtered, filterSteps: compiled.steps };
 }
 
 function isInRange(p: { lat: number; lng: number }): boolean {
   return Math.abs(p.lat) <= 90 && Number.isFinite(p.lng);
 }
 
-/** Writes candidate c's metres and shipment model, once. Returns whether every comp of the model is a finite number. */
+/** Writes candidate c's metres, shipment model and order model, once. Returns whether every comp of the model is a finite number. */
 export function measure(prep: Prepared, c: number): boolean {
   if (prep.measured[c] === 0) {
     const cand = prep.cands[c];
     const metres = (prep.metres[c] = prep.distance(cand.lat, cand.lng));
     prep.measured[c] = writeShipmentModel(prep.layout, cand, metres, prep.pickup, prep.fixed, prep.perUnit, c * prep.layout.size) ? 1 : 2;
+    writeOrderModel(prep.layout, cand, metres, prep.pickup, prep.orderFixed, prep.orderPerUnit, c * prep.layout.orderSize);
   }
   return prep.measured[c] === 1;
 }
