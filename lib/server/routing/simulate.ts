@@ -2,7 +2,7 @@ import "server-only";
 import { type Candidate, type RoutingDecision, type RoutingOrder, type Strategy, route } from "@/lib/routing";
 import { channelAts } from "../channels/availability";
 import { db } from "../db";
-import { candidatesFor } from "../orders/candidates";
+import { candidatesFor, type LoadedCandidate } from "../orders/candidates";
 
 // The simulator: routing decisions on today's stock without reserving anything.
 
@@ -72,8 +72,8 @@ function merge(lines: { skuId: number; quantity: number }[]) {
   return [...by].map(([skuId, quantity]) => ({ skuId, quantity }));
 }
 
-function run(rules: Strategy, samples: { destination: RoutingOrder["destination"]; lines: { skuId: number; quantity: number }[] }[], start: Candidate[]): ReplayMetrics {
-  const stock = start.map((c) => ({ ...c, atp: new Map(c.atp) }));
+function run(rules: Strategy, samples: { destination: RoutingOrder["destination"]; lines: { skuId: number; quantity: number }[] }[], start: LoadedCandidate[]): ReplayMetrics {
+  const stock = start.map((c) => ({ ...c, atp: c.atp.copy() }));
   const byId = new Map(stock.map((c) => [c.locationId, c]));
   const load = new Map<number, { shipments: number; units: number }>();
   let routed = 0, split = 0, kmSum = 0, cents = 0, boUnits = 0, boOrders = 0;
