@@ -19,7 +19,7 @@
 // fewer comps to compare; built plainly, through the summed comps themselves.
 
 import { type Layout, leastCostParams, writeLeastModel, writeOrderModel } from "./layout";
-import { type Prepared, compareCands, measure, measureAll } from "./prepare";
+import { type Prepared, compareCands, compareLocations, measure, measureAll, packKeys } from "./prepare";
 
 export type Block = {
   /** Units of the block's lines. */
@@ -123,6 +123,8 @@ export class BlockLists {
   /** sumBefore order through the order model (fast), or the summed comps (plainly). */
   private byOrder = false;
   private O = 0;
+  /** A newcomer's order model for the block in hand (place). */
+  private mine = new Float64Array(8);
   private order = new Float64Array(256);
   private spread = new Float64Array(256);
   private counts = new Int32Array(257);
@@ -213,6 +215,7 @@ export class BlockLists {
     if (this.boundOrderFixed.length < this.O) {
       this.boundOrderFixed = new Float64Array(this.O);
       this.boundOrderPerUnit = new Float64Array(this.O);
+      this.mine = new Float64Array(this.O);
     }
     if (this.last.length < 1 << nW) this.last = new Int32Array(1 << nW);
     const nc = prep.cands.length;
@@ -262,27 +265,54 @@ export class BlockLists {
    * They are taken by their distance bound instead, and one that might make a list is measured and waits in
    * `pending` (by distance, then index) until no location still to come can be as near: the others, out of reach
    * of every list they could join however near they are, are never measured — lists only get harder to join.
+   * arrive() and outOfReach() are written out here for this rule: the loop runs for every location of the decision.
+   * A comp that is not a number stops it: build() then builds the lists plainly.
    */
   private fillByDistance(mx: number): void {
-    const { prep, arrival, nearer } = this;
-    const { mask, nearest, metres } = prep;
-    const nc = prep.cands.length;
+    const { prep, arrival, nearer, blocks, D, boundOrderFixed, boundOrderPerUnit } = this;
+    const { mask, nearest, metres, fixed, cands, layout, pickup } = prep;
+    const nc = cands.length;
     // By buckets of the bound; nearer[x]: the least bound from the x-th on.
     bucketOrder(nearest, nc, arrival, this.counts, this.buckets);
     for (let x = nc - 1, least = Infinity; x >= 0; x--) nearer[x] = least = Math.min(least, nearest[arrival[x]]);
     // pending[0, waiting) by key descending: the next to arrive is last.
     const pending = this.pending;
     let waiting = 0;
-    for (let x = 0; (x < nc || waiting > 0) && this.numbers; ) {
+    for (let x = 0; x < nc || waiting > 0; ) {
       // Distances are whole metres, at least their bound: a pending location nearer than floor(least bound still
       // to come) is nearer than every location to come.
       if (waiting > 0 && (x === nc || metres[unpack(pending[waiting - 1])] < Math.floor(nearer[x]))) {
-        this.arrive(unpack(pending[--waiting]), BY_MAX, mx);
+        const c = unpack(pending[--waiting]); // it arrives
+        const m = mask[c];
+        const dist = fixed[c * D + mx];
+        for (let T = m; T !== 0; T = (T - 1) & m) {
+          const b = blocks[T];
+          const p = this.place(c, b);
+          if (p < 0) continue;
+          this.insertAt(b, p, c, p);
+          this.sameDistance(b, p, dist, mx);
+        }
         continue;
       }
       const next = arrival[x++];
-      if (mask[next] === 0 || this.outOfReach(next, mask[next])) continue;
-      if (!measure(prep, next)) this.numbers = false;
+      const m = mask[next];
+      if (m === 0) continue;
+      // Out of reach (outOfReach) by its order model at its least possible distance?
+      let full = true;
+      for (let T = m; T !== 0 && full; T = (T - 1) & m) full = blocks[T].len >= blocks[T].keep;
+      if (full) {
+        if (!writeOrderModel(layout, cands[next], nearest[next], pickup, boundOrderFixed, boundOrderPerUnit, 0)) {
+          this.numbers = false;
+          return;
+        }
+        let out = true;
+        for (let T = m; T !== 0 && out; T = (T - 1) & m) out = !this.aheadByOrder(boundOrderFixed, boundOrderPerUnit, 0, next, blocks[T], blocks[T].keep - 1);
+        if (out) continue;
+      }
+      if (!measure(prep, next)) {
+        this.numbers = false;
+        return;
+      }
       const key = metres[next] * 4096 + next;
       let w = waiting++;
       for (; w > 0 && pending[w - 1] < key; w--) pending[w] = pending[w - 1];
@@ -374,9 +404,7 @@ export class BlockLists {
         this.insertAt(b, p, c, p);
         if (mode === BEST) {
           if (b.len > keep) b.len = keep;
-        } else if (fixed[o + mx] === b.farthest) {
-          for (let i = p + 1; i < b.len; i++) if (fixed[b.cands[i] * D + mx] === fixed[o + mx] && ++b.dominators[i] >= keep) this.remove(b, i--);
-        } else b.farthest = fixed[o + mx]; // no kept location at its distance: it dominates none of them
+        } else this.sameDistance(b, p, fixed[o + mx], mx);
         continue;
       }
       let dominators = 0;
@@ -404,6 +432,56 @@ export class BlockLists {
     }
     for (let T = m; T !== 0; T = (T - 1) & m) if (this.aheadByOrder(boundOrderFixed, boundOrderPerUnit, 0, c, blocks[T], blocks[T].keep - 1)) return false;
     return true;
+  }
+
+  /**
+   * BY_MAX, after a newcomer at `dist` took place p in b: it dominates the kept locations behind it at its distance
+   * (no kept one is farther); one that has `keep` dominators goes.
+   */
+  private sameDistance(b: Block, p: number, dist: number, mx: number): void {
+    if (dist !== b.farthest) {
+      b.farthest = dist; // no kept location at its distance: it dominates none of them
+      return;
+    }
+    const { D } = this;
+    const { fixed } = this.prep;
+    for (let i = p + 1; i < b.len; i++) if (fixed[b.cands[i] * D + mx] === dist && ++b.dominators[i] >= b.keep) this.remove(b, i--);
+  }
+
+  /**
+   * Where measured location c goes in list b (lists in a strict order, by the order model): from the front, the
+   * first entry it is ahead of, among the first `keep`; −1 when the list is full and it is ahead of none of them.
+   */
+  private place(c: number, b: Block): number {
+    const { O, mine } = this;
+    const { orderFixed, orderPerUnit } = this.prep;
+    const u = b.units;
+    const q = c * O;
+    for (let k = 0; k < O; k++) mine[k] = orderFixed[q + k] + u * orderPerUnit[q + k];
+    const n = b.len;
+    const keep = b.keep;
+    // The keep-th first: most newcomers are behind it.
+    if (n >= keep && !this.before(c, b.cands[keep - 1], u)) return -1;
+    const end = n >= keep ? keep - 1 : n;
+    let p = 0;
+    while (p < end && !this.before(c, b.cands[p], u)) p++;
+    return p;
+  }
+
+  /** Whether c, whose order model for `u` units is in `mine`, is before list entry x in sumBefore order. */
+  private before(c: number, x: number, u: number): boolean {
+    const { O, mine } = this;
+    const { orderFixed, orderPerUnit, codeKeys } = this.prep;
+    const e = x * O;
+    for (let k = 0; k < O; k++) {
+      const d = mine[k] - (orderFixed[e + k] + u * orderPerUnit[e + k]);
+      if (d !== 0) return d < 0;
+    }
+    if (codeKeys[2 * c] < 0) packKeys(this.prep, c);
+    if (codeKeys[2 * x] < 0) packKeys(this.prep, x);
+    if (codeKeys[2 * c] !== codeKeys[2 * x]) return codeKeys[2 * c] < codeKeys[2 * x];
+    if (codeKeys[2 * c + 1] !== codeKeys[2 * x + 1]) return codeKeys[2 * c + 1] < codeKeys[2 * x + 1];
+    return (compareLocations(this.prep.cands[c], this.prep.cands[x]) || (this.byIndex ? c - x : 0)) < 0;
   }
 
   /** Whether measured location c is before entry i of b in sumBefore order. */

@@ -50,7 +50,7 @@ export function compareCands(prep: Prepared, a: number, b: number): number {
 }
 
 /** Packs c's code into codeKeys[2c, 2c + 1]: written in place, as a key returned from a call would be boxed. */
-function packKeys(prep: Prepared, c: number): void {
+export function packKeys(prep: Prepared, c: number): void {
   const code = prep.cands[c].code;
   for (let half = 0; half < 2; half++) {
     let key = 0;
