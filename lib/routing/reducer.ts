@@ -27,6 +27,8 @@ export class Reducer<P> {
   /** The best `topN` plans, best first. */
   top: Slot<P>[] = [];
   private levelStart: Int32Array = new Int32Array(1);
+  /** levelOf[k]: the level of comp k. */
+  private levelOf = new Int32Array(8);
   private topN = 0;
   private size = 0;
   private free: Slot<P>[] = [];
@@ -43,6 +45,8 @@ export class Reducer<P> {
     for (const s of this.top) this.release(s);
     this.levelStart = levelStart;
     this.size = levelStart[levelStart.length - 1];
+    if (this.levelOf.length < this.size) this.levelOf = new Int32Array(2 * this.size);
+    for (let l = 0; l + 1 < levelStart.length; l++) this.levelOf.fill(l, levelStart[l], levelStart[l + 1]);
     this.topN = topN;
     this.tieBreak = tieBreak;
     this.plans = 0;
@@ -62,13 +66,11 @@ export class Reducer<P> {
 
   /** ±(level + 1) of the first level where a and b differ, negative when a is better; 0 for the same plan. */
   compare(aScore: Float64Array, aPlan: P, bScore: Float64Array, bPlan: P): number {
-    const ls = this.levelStart;
-    const levels = ls.length - 1;
-    let l = 0;
+    const levels = this.levelStart.length - 1;
+    const levelOf = this.levelOf;
     for (let k = 0; k < this.size; k++) {
-      while (k >= ls[l + 1]) l++;
       const d = aScore[k] - bScore[k];
-      if (d !== 0) return d < 0 ? -(l + 1) : l + 1;
+      if (d !== 0) return d < 0 ? -(levelOf[k] + 1) : levelOf[k] + 1;
     }
     const t = this.tieBreak(aPlan, bPlan);
     return t === 0 ? 0 : t < 0 ? -(levels + 1) : levels + 1;
@@ -121,7 +123,10 @@ export class Reducer<P> {
       while (i > 0 && this.compare(score, plan, top[i - 1].score, top[i - 1].plan) < 0) i--;
       kept ??= this.take(score, plan);
       this.hold(kept);
-      top.splice(i, 0, kept);
+      // Inserted at i by hand: Array#splice is a runtime call, and the top is a few plans.
+      top.push(kept);
+      for (let x = n; x > i; x--) top[x] = top[x - 1];
+      top[i] = kept;
       if (top.length > this.topN) this.release(top.pop()!);
     }
   }

@@ -262,14 +262,17 @@ export class BlockSearch {
     }
     const b = this.blocks[leaf[k]];
     const next = base + D;
+    const { fixed, perUnit } = this.prep;
+    const u = b.units;
     for (let i = 0; i < b.len; i++) {
       const c = b.cands[i];
       if (used[c]) continue;
       used[c] = 1;
       ref.locs[k] = c;
+      // Plus c's comps for the block (lists.value).
       for (let x = 1; x < D; x++) {
         const a = acc[base + x];
-        const v = lists.value(b, c, x);
+        const v = fixed[c * D + x] + u * perUnit[c * D + x];
         acc[next + x] = isMax[x] ? (a > v ? a : v) : a + v;
       }
       const hopeless = this.hopeless(k + 1);
@@ -289,24 +292,25 @@ export class BlockSearch {
     const { D, isMax, acc, rest, bound, topN, leaf } = this;
     const top = this.reducer.top;
     if (top.length < topN) return -1;
-    const worst = top[topN - 1];
+    const worst = top[topN - 1].score;
+    // The least score, comp by comp, until one differs from the worst's: what it has plus the least of the rest.
+    const d0 = bound[0] - worst[0];
+    if (d0 !== 0) return d0 > 0 ? 0 : -1;
     for (let x = 1; x < D; x++) {
       const a = acc[k * D + x];
       const r = rest[k * D + x];
-      bound[x] = isMax[x] ? (a > r ? a : r) : a + r;
-    }
-    for (let x = 0; x < D; x++) {
-      const d = bound[x] - worst.score[x];
+      const d = (isMax[x] ? (a > r ? a : r) : a + r) - worst[x];
       if (d !== 0) return d > 0 ? x : -1;
     }
     // Tied on every comp at best: fewer shipments, then the location codes decide.
     const j = leaf.length;
-    if (j !== worst.plan.j) return j > worst.plan.j ? D : -1;
+    const worstPlan = top[topN - 1].plan;
+    if (j !== worstPlan.j) return j > worstPlan.j ? D : -1;
     const probe = this.probe;
     for (let b = 0; b < j; b++) probe.locs[b] = b < k ? this.ref.locs[b] : this.lists.firstByCode(this.blocks[leaf[b]]);
     probe.j = j;
     const mine = sortedLocations(this.prep, probe, this.mine);
-    const theirs = sortedLocations(this.prep, worst.plan, this.theirs);
+    const theirs = sortedLocations(this.prep, worstPlan, this.theirs);
     for (let i = 0; i < j; i++) {
       const d = compareCands(this.prep, mine[i], theirs[i]);
       if (d !== 0) return d > 0 ? D : -1;
