@@ -201,26 +201,22 @@ export function writeLeastModel(layout: Layout, metres: number, unlisted: boolea
   }
 }
 
-export type ShipmentFacts = { locationId: number; metres: number; units: number; costCents: number };
-
-/** The plan's value under each ranker, for the explanation; the same quantities the score vector compares. */
-export function rankerValues(layout: Layout, shipments: readonly ShipmentFacts[]): RankerValue[] {
-  let units = 0;
-  let weighted = 0;
-  let farthest = 0;
-  let cents = 0;
-  for (const s of shipments) {
-    units += s.units;
-    weighted += s.metres * s.units;
-    farthest = Math.max(farthest, s.metres);
-    cents += s.costCents;
-  }
-  return layout.rankers.map((r, i): RankerValue => {
+/**
+ * The plan's value under each ranker, for the explanation; the same quantities the score vector compares. From its
+ * shipments (location and units, for designated) and, summed over them in order, the units, metres × units and
+ * cost, and the farthest shipment's metres.
+ */
+export function rankerValues(layout: Layout, shipments: readonly { locationId: number; units: number }[], units: number, weighted: number, farthest: number, cents: number): RankerValue[] {
+  const values: RankerValue[] = [];
+  for (let i = 0; i < layout.rankers.length; i++) {
+    const r = layout.rankers[i];
     switch (r.kind) {
       case "nearest":
-        return { kind: "nearest", measure: r.measure, km: r.measure === "max" ? farthest / 1000 : units > 0 ? weighted / units / 1000 : 0 };
+        values.push({ kind: "nearest", measure: r.measure, km: r.measure === "max" ? farthest / 1000 : units > 0 ? weighted / units / 1000 : 0 });
+        break;
       case "complete":
-        return { kind: "complete", shipments: shipments.length };
+        values.push({ kind: "complete", shipments: shipments.length });
+        break;
       case "designated": {
         const positions = layout.designated[i]!;
         const byPosition = new Array<number>(positions.size).fill(0);
@@ -230,12 +226,15 @@ export function rankerValues(layout: Layout, shipments: readonly ShipmentFacts[]
           if (p === undefined) otherUnits += s.units;
           else byPosition[p] += s.units;
         }
-        return { kind: "designated", units: byPosition, otherUnits };
+        values.push({ kind: "designated", units: byPosition, otherUnits });
+        break;
       }
       case "lowestCost":
-        return { kind: "lowestCost", cents };
+        values.push({ kind: "lowestCost", cents });
+        break;
     }
-  });
+  }
+  return values;
 }
 
 /** runner-up − winner when one number says it, else null (designated compares a list). */

@@ -4,7 +4,7 @@
 // code of the location that ships it.
 
 import { haversineMetres } from "./geo";
-import { type Layout, compileLayout, margin, rankerValues, shipmentCents, type ShipmentFacts } from "./layout";
+import { type Layout, compileLayout, margin, rankerValues, shipmentCents } from "./layout";
 import { Buffers, type Prepared, compareLocations, compileFilters, orderLines, prepare, screen } from "./prepare";
 import { Reducer, type Slot } from "./reducer";
 import { BlockSearch, MAX_BLOCK_LINES, type PlanRef, copyPlanRef, newPlanRef, planTieBreak, setSearch } from "./search";
@@ -184,35 +184,44 @@ function materialize(prep: Prepared, ref: PlanRef): RoutingPlan {
   return { shipments, backOrdered, costCents };
 }
 
-type View = { summary: PlanSummary; codes: string[] };
-
-function summarize(prep: Prepared, layout: Layout, ref: PlanRef): View {
+function summarize(prep: Prepared, layout: Layout, ref: PlanRef): PlanSummary {
   const { cands, lines, metres } = prep;
   const n = lines.length;
   const { j, locs, take, shipped } = allocate(prep, ref);
-  const facts: ShipmentFacts[] = [];
   const shipments: PlanSummary["shipments"] = [];
-  const codes: string[] = [];
+  // The ranker values' sums, shipment by shipment in this order (rankerValues).
+  let units = 0;
+  let weighted = 0;
+  let farthest = 0;
+  let cents = 0;
   for (let p = 0; p < j; p++) {
     const c = locs[p];
-    let units = 0;
-    for (let i = 0; i < n; i++) units += take[p * n + i];
+    let u = 0;
+    for (let i = 0; i < n; i++) u += take[p * n + i];
     const candidate = cands[c];
-    facts.push({ locationId: candidate.locationId, metres: metres[c], units, costCents: prep.pickup ? 0 : shipmentCents(candidate, metres[c], units) });
-    shipments.push({ locationId: candidate.locationId, code: candidate.code, units });
-    codes.push(candidate.code);
+    units += u;
+    weighted += metres[c] * u;
+    farthest = Math.max(farthest, metres[c]);
+    cents += prep.pickup ? 0 : shipmentCents(candidate, metres[c], u);
+    shipments.push({ locationId: candidate.locationId, code: candidate.code, units: u });
   }
   let shippedUnits = 0;
   for (let i = 0; i < n; i++) shippedUnits += shipped[i];
   const fill = { kind: "fill" as const, shippedUnits, backOrderedUnits: prep.totalUnits - shippedUnits };
-  return { summary: { shipments, fill, values: rankerValues(layout, facts) }, codes };
+  return { shipments, fill, values: rankerValues(layout, shipments, units, weighted, farthest, cents) };
+}
+
+function codesOf(s: PlanSummary): string[] {
+  const codes: string[] = [];
+  for (const x of s.shipments) codes.push(x.code);
+  return codes;
 }
 
 function levelValue(s: PlanSummary, level: number): LevelValue {
   return level === 0 ? s.fill : s.values[level - 1];
 }
 
-function viewOf(prep: Prepared, top: readonly Slot<PlanRef>[], views: readonly View[], s: Slot<PlanRef>): View {
+function viewOf(prep: Prepared, top: readonly Slot<PlanRef>[], views: readonly PlanSummary[], s: Slot<PlanRef>): PlanSummary {
   const i = top.indexOf(s);
   return i >= 0 ? views[i] : summarize(prep, prep.layout, s.plan);
 }
@@ -228,7 +237,7 @@ function explain(prep: Prepared, reducer: Reducer<PlanRef>, search: Explanation[
   const steps: RoutingStep[] = [];
   let winnerReason: WinnerReason = { by: "noCandidates" };
   if (best) {
-    const winner = viewOf(prep, top, views, best).summary;
+    const winner = viewOf(prep, top, views, best);
     for (let l = 0; l <= rankers.length; l++) {
       const before = l === 0 ? reducer.plans : reducer.tied[l - 1];
       const after = reducer.tied[l];
@@ -239,12 +248,12 @@ function explain(prep: Prepared, reducer: Reducer<PlanRef>, search: Explanation[
     if (reducer.plans === 1 || runnerUp === null) winnerReason = { by: "onlyPlan" };
     else if (level === reducer.levels || level === 0) {
       // Level 0 cannot decide (every plan scored has the same fill); treat it as the tie-break for safety.
-      winnerReason = { by: "tieBreak", tiedPlans: reducer.tied[reducer.levels - 1], codes: viewOf(prep, top, views, best).codes, runnerUpCodes: viewOf(prep, top, views, runnerUp).codes };
+      winnerReason = { by: "tieBreak", tiedPlans: reducer.tied[reducer.levels - 1], codes: codesOf(winner), runnerUpCodes: codesOf(viewOf(prep, top, views, runnerUp)) };
     } else {
       const w = winner.values[level - 1];
       const ru = viewOf(prep, top, views, runnerUp);
-      const r = ru.summary.values[level - 1];
-      winnerReason = { by: "ranker", rule: rankers[level - 1].kind, rankerIndex: level - 1, winner: w, runnerUp: r, margin: margin(w, r), runnerUpCodes: ru.codes };
+      const r = ru.values[level - 1];
+      winnerReason = { by: "ranker", rule: rankers[level - 1].kind, rankerIndex: level - 1, winner: w, runnerUp: r, margin: margin(w, r), runnerUpCodes: codesOf(ru) };
     }
   }
   return {
@@ -255,7 +264,7 @@ function explain(prep: Prepared, reducer: Reducer<PlanRef>, search: Explanation[
     search,
     exhaustive,
     steps,
-    topPlans: views.map((v) => v.summary),
+    topPlans: views,
     winnerReason,
   };
 }
