@@ -162,20 +162,23 @@ export class BlockLists {
     }
     const { D, blocks } = this;
     const { fixed, perUnit } = prep;
-    this.whole = true;
+    let whole = true;
     for (let T = 1; T < 1 << prep.wholeLines.length; T++) {
       const b = blocks[T];
       if (b.len === 0) continue;
-      for (let k = 1; k < D; k++) {
-        let least = Infinity;
-        for (let i = 0; i < b.len; i++) {
-          const v = fixed[b.cands[i] * D + k] + b.units * perUnit[b.cands[i] * D + k];
-          if (!Number.isInteger(v)) this.whole = false;
-          least = Math.min(least, v);
+      const { least, units: u } = b;
+      least.fill(Infinity, 1, D);
+      // Location by location: its comps lie together.
+      for (let i = 0; i < b.len; i++) {
+        const o = b.cands[i] * D;
+        for (let k = 1; k < D; k++) {
+          const v = fixed[o + k] + u * perUnit[o + k];
+          if (!Number.isInteger(v)) whole = false;
+          least[k] = Math.min(least[k], v);
         }
-        b.least[k] = least;
       }
     }
+    this.whole = whole;
   }
 
   /** Comp k of location c shipping block b. */
@@ -306,7 +309,7 @@ export class BlockLists {
           return;
         }
         let out = true;
-        for (let T = m; T !== 0 && out; T = (T - 1) & m) out = !this.aheadByOrder(boundOrderFixed, boundOrderPerUnit, 0, next, blocks[T], blocks[T].keep - 1);
+        for (let T = m; T !== 0 && out; T = (T - 1) & m) out = !this.aheadAtBound(next, blocks[T]);
         if (out) continue;
       }
       if (!measure(prep, next)) {
@@ -488,6 +491,23 @@ export class BlockLists {
   private ahead(c: number, b: Block, i: number): boolean {
     const { fixed, perUnit, orderFixed, orderPerUnit } = this.prep;
     return this.byOrder ? this.aheadByOrder(orderFixed, orderPerUnit, c * this.O, c, b, i) : this.aheadBySums(fixed, perUnit, c * this.D, c, b, i);
+  }
+
+  /**
+   * Whether location c, by its order model at its least possible distance, is before the keep-th of b. Its code is
+   * compared as a string: most locations tested here go out of reach, and packing their codes would cost more.
+   */
+  private aheadAtBound(c: number, b: Block): boolean {
+    const { O, boundOrderFixed, boundOrderPerUnit } = this;
+    const { orderFixed, orderPerUnit, cands } = this.prep;
+    const x = b.cands[b.keep - 1];
+    const e = x * O;
+    const u = b.units;
+    for (let k = 0; k < O; k++) {
+      const d = boundOrderFixed[k] + u * boundOrderPerUnit[k] - (orderFixed[e + k] + u * orderPerUnit[e + k]);
+      if (d !== 0) return d < 0;
+    }
+    return compareLocations(cands[c], cands[x]) < 0;
   }
 
   /** ahead() for location c by the order model at `o` in `mFixed` and `mPerUnit`. */
