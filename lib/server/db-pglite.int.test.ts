@@ -1,11 +1,13 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool } from "./db";
+import { Prisma } from "./generated/prisma/client";
+import { sqlQuery, sqlTransaction } from "./sql-tx";
 
-// The embedded database (npm start) serves every connection from one PGlite session: statements that sqlTransaction
+// The embedded database (npm start) serves every connection from one PGlite session: the statements sql-tx
 // prepared on an earlier connection are still there when the pool opens the next one.
-describe("the pool on the embedded PGlite server", () => {
+describe("named statements on the embedded PGlite server", () => {
   let pglite: PGlite;
   let server: PGLiteSocketServer;
   const port = 5600 + Math.floor(Math.random() * 300);
@@ -19,28 +21,35 @@ describe("the pool on the embedded PGlite server", () => {
     await pglite.close();
   });
 
-  it("prepares a named statement again on a new connection instead of failing on the old one", async () => {
-    const pool = createPool(`postgresql://postgres@127.0.0.1:${port}/postgres`, 1);
-    try {
-      const answers: unknown[] = [];
-      for (let connection = 0; connection < 2; connection++) {
-        const client = await connectWhenFree(pool);
-        for (const n of [1, 2]) answers.push((await client.query({ name: "yp-test", text: "SELECT $1::int * 10 AS x", values: [n] })).rows[0].x);
-        client.release(true); // closed: the next checkout opens a new connection to the same session
+  it("prepares them again on a new connection instead of failing on the old session's", async () => {
+    const read = (pool: pg.Pool, n: number) => sqlQuery<{ x: number }>(Prisma.sql`SELECT ${n}::int * 10 AS x`, pool);
+    const answers: number[] = [];
+    for (let connection = 0; connection < 2; connection++) {
+      // A pool per round: the second round's connection is a new one to the same session.
+      const pool = await connectedPool(port);
+      try {
+        for (const n of [1, 2]) answers.push((await read(pool, n))[0].x);
+      } finally {
+        await pool.end();
       }
-      expect(answers).toEqual([10, 20, 10, 20]);
-    } finally {
-      await pool.end();
     }
+    expect(answers).toEqual([10, 20, 10, 20]);
+  });
+
+  it("still runs transactions on the default pool (the test database)", async () => {
+    expect(await sqlTransaction((tx) => tx.$queryRaw<{ one: number }[]>`SELECT 1::int AS one`)).toEqual([{ one: 1 }]);
   });
 });
 
 // The server takes one connection at a time and notices a closed one a moment later.
-async function connectWhenFree(pool: ReturnType<typeof createPool>) {
+async function connectedPool(port: number): Promise<pg.Pool> {
   for (let attempt = 1; ; attempt++) {
+    const candidate = new pg.Pool({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`, max: 1 });
     try {
-      return await pool.connect();
+      (await candidate.connect()).release();
+      return candidate;
     } catch (error) {
+      await candidate.end();
       if (attempt === 40) throw error;
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -12,16 +12,8 @@ export function pool(): pg.Pool {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (npm start sets it; see README).");
   // Under a burst (a live-stream drop) transactions queue for a connection: wait up to 30 s, then fail clearly.
-  globalForDb.yipanPool ??= createPool(connectionString, Number(process.env.DB_POOL_MAX ?? 10));
+  globalForDb.yipanPool ??= new pg.Pool({ connectionString, max: Number(process.env.DB_POOL_MAX ?? 10), connectionTimeoutMillis: 30_000 });
   return globalForDb.yipanPool;
-}
-
-export function createPool(connectionString: string, max: number): pg.Pool {
-  const created = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000 });
-  // sqlTransaction names its statements per connection; the embedded PGlite server keeps one session for every
-  // connection it is given, so a new connection starts by dropping what an earlier one prepared (queued first).
-  created.on("connect", (client) => void client.query("DEALLOCATE ALL").catch(() => {}));
-  return created;
 }
 
 function createClient(): PrismaClient {

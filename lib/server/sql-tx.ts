@@ -39,7 +39,7 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
-function run(client: pg.Pool | pg.PoolClient, query: TemplateStringsArray | Prisma.Sql, values: unknown[]) {
+function run(client: pg.PoolClient, query: TemplateStringsArray | Prisma.Sql, values: unknown[]) {
   const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
   // pg would send a Date in the process's time zone; Prisma sends the UTC instant.
   const params = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
@@ -57,9 +57,39 @@ function sqlTx(client: pg.PoolClient): SqlTx {
   };
 }
 
+// The embedded PGlite server serves every connection from one session: what an earlier connection prepared is still
+// there, unknown to a new client, whose first Parse of the same name would fail. So a connection's first use here
+// drops it (nothing to drop on a real server; one extra round trip per new connection).
+const cleared = new WeakSet<pg.PoolClient>();
+async function connect(from: pg.Pool): Promise<pg.PoolClient> {
+  const client = await from.connect();
+  if (!cleared.has(client)) {
+    try {
+      await client.query("DEALLOCATE ALL");
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    cleared.add(client);
+  }
+  return client;
+}
+
 /** One statement on its own, prepared like the transactions' statements: hot reads (the API key of every order call). */
-export async function sqlQuery<T>(query: Prisma.Sql): Promise<T[]> {
-  return (await run(pool(), query, [])).rows as T[];
+export async function sqlQuery<T>(query: Prisma.Sql, from: pg.Pool = pool()): Promise<T[]> {
+  const client = await connect(from);
+  client.on("error", ignore);
+  let broken: Error | undefined;
+  try {
+    return (await run(client, query, [])).rows as T[];
+  } catch (error) {
+    // A failed statement leaves a usable connection; a lost one is dropped.
+    if (!(error instanceof pg.DatabaseError)) broken = error as Error;
+    throw error;
+  } finally {
+    client.off("error", ignore);
+    client.release(broken);
+  }
 }
 
 // A checked-out client has no listener for connection errors (the pool removes its own): without one, a database
@@ -68,7 +98,7 @@ const ignore = () => {};
 
 /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
 export async function sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
-  const client = await pool().connect();
+  const client = await connect(pool());
   client.on("error", ignore);
   let broken: Error | undefined;
   try {
