@@ -181,12 +181,6 @@ export class BlockLists {
     this.whole = whole;
   }
 
-  /** Comp k of location c shipping block b. */
-  value(b: Block, c: number, k: number): number {
-    const o = c * this.D + k;
-    return this.prep.fixed[o] + b.units * this.prep.perUnit[o];
-  }
-
   firstByCode(b: Block): number {
     if (b.firstByCode < 0) {
       let first = b.cands[0];
@@ -423,7 +417,8 @@ export class BlockLists {
   /**
    * Whether location c, not measured yet, would fall behind the keep-th of every list it could join even at its least
    * possible distance: then it would at its true one too (no comp shrinks as distance grows) and need not be
-   * measured. Under BEST and BY_MAX only: there a full list takes a newcomer only ahead of its keep-th.
+   * measured. Under BEST and BY_MAX only: there a full list takes a newcomer only ahead of its keep-th (fillByDistance
+   * writes it out for BY_MAX).
    */
   private outOfReach(c: number, m: number): boolean {
     const { blocks, boundOrderFixed, boundOrderPerUnit } = this;

@@ -269,7 +269,7 @@ export class BlockSearch {
       if (used[c]) continue;
       used[c] = 1;
       ref.locs[k] = c;
-      // Plus c's comps for the block (lists.value).
+      // Plus c's comps for the block: fixed + units × perUnit of its shipment model (layout.ts).
       for (let x = 1; x < D; x++) {
         const a = acc[base + x];
         const v = fixed[c * D + x] + u * perUnit[c * D + x];
