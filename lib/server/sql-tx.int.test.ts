@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "./db";
+import { Prisma } from "./generated/prisma/client";
 import { column, rowsTable } from "./sql-rows";
 import { sqlTransaction } from "./sql-tx";
 
@@ -42,5 +44,22 @@ describe("sqlTransaction", () => {
     const keys = await db().idempotencyRecord.findMany({ where: { scope }, select: { key: true } });
     expect(keys.map((k) => k.key)).toEqual(["kept"]);
     expect(await sqlTransaction((tx) => tx.$queryRaw<{ statement_timeout: string }[]>`SHOW statement_timeout`)).toEqual([{ statement_timeout: "1min" }]);
+  });
+
+  it("keeps statements one copy of the module prepared usable by another (Next bundles it more than once)", async () => {
+    // One connection, so both copies use it.
+    const shared = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    try {
+      const read = (copy: { sqlQuery: typeof import("./sql-tx").sqlQuery }, n: number) =>
+        copy.sqlQuery<{ x: number }>(Prisma.sql`SELECT ${n}::int + 100 AS x, 'two copies' AS tag`, shared);
+      const first = await import("./sql-tx");
+      vi.resetModules();
+      const second = await import("./sql-tx");
+      expect(second).not.toBe(first);
+      const answers = [await read(first, 1), await read(second, 2), await read(first, 3)].map((rows) => rows[0].x);
+      expect(answers).toEqual([101, 102, 103]);
+    } finally {
+      await shared.end();
+    }
   });
 });

@@ -60,7 +60,9 @@ function sqlTx(client: pg.PoolClient): SqlTx {
 // The embedded PGlite server serves every connection from one session: what an earlier connection prepared is still
 // there, unknown to a new client, whose first Parse of the same name would fail. So a connection's first use here
 // drops it (nothing to drop on a real server; one extra round trip per new connection).
-const cleared = new WeakSet<pg.PoolClient>();
+// Per process, like the names: Next bundles this module more than once (API routes, pages), and a second copy
+// that dropped the first one's statements would leave pg sure they exist.
+const cleared = ((globalThis as unknown as { yipanCleared?: WeakSet<pg.PoolClient> }).yipanCleared ??= new WeakSet());
 async function connect(from: pg.Pool): Promise<pg.PoolClient> {
   const client = await from.connect();
   if (!cleared.has(client)) {
@@ -70,6 +72,9 @@ async function connect(from: pg.Pool): Promise<pg.PoolClient> {
       client.release(error as Error);
       throw error;
     }
+    // pg's own record of what this connection prepared, kept in step with the server's (empty on a new client).
+    const connection = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection;
+    if (connection?.parsedStatements) connection.parsedStatements = {};
     cleared.add(client);
   }
   return client;
