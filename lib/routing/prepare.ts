@@ -284,7 +284,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   const measured = buffers.measured;
   measured.fill(0, 0, cap);
   const distanceBound = distanceBoundFrom(order.destination);
-  let inRange = isInRange(order.destination);
+  let inRange = isInRange(order.destination.lat, order.destination.lng);
 
   // Per location, bit i: it can ship line i whole (cover) / holds some of it (stock). Orders of ≤ 31 lines only.
   const bits = n <= 31;
@@ -294,6 +294,9 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   let nc = 0;
   for (let x = 0; x < candidates.length; x++) {
     const c = candidates[x];
+    // Read the coordinates first: their loads then overlap the stock's (the data is seldom in cache).
+    const lat = c.lat;
+    const lng = c.lng;
     const reason = screen(c, lines, compiled, raw);
     if (reason !== null) {
       filtered.push({ locationId: c.locationId, code: c.code, reason });
@@ -313,8 +316,8 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
     }
     cover[k] = cv;
     stock[k] = st;
-    nearest[k] = distanceBound(c.lat, c.lng); // cheapest while the location is at hand
-    if (!isInRange(c)) inRange = false;
+    nearest[k] = distanceBound(lat, lng); // cheapest while the location is at hand
+    if (!isInRange(lat, lng)) inRange = false;
     cands[k] = c;
   }
   cands.length = nc;
@@ -373,8 +376,8 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, orderFixed, orderPerUnit, measured, distance: distanceFrom(order.destination), nearest, inRange, layout, filtered, filterSteps: compiled.steps };
 }
 
-function isInRange(p: { lat: number; lng: number }): boolean {
-  return Math.abs(p.lat) <= 90 && Number.isFinite(p.lng);
+function isInRange(lat: number, lng: number): boolean {
+  return Math.abs(lat) <= 90 && Number.isFinite(lng);
 }
 
 /** Writes candidate c's metres, shipment model and order model, once. Returns whether every comp of the model is a finite number. */
