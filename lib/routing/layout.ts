@@ -110,13 +110,18 @@ export function writeShipmentModel(layout: Layout, c: Candidate, metres: number,
         break;
       }
       case "lowestCost":
-        fixed[k] = pickup ? 0 : Math.max(0, c.cost.baseCents) + distanceCents(c, metres);
-        perUnit[k] = pickup ? 0 : Math.max(0, c.cost.perUnitCents);
-        if (!Number.isFinite(fixed[k] + perUnit[k])) finite = false;
+        if (!writeCost(c, metres, pickup, fixed, perUnit, k)) finite = false;
         break;
     }
   }
   return finite;
+}
+
+/** Lowest cost's comp, the same in both models: fixed part and per unit at `k`. False when not finite. */
+function writeCost(c: Candidate, metres: number, pickup: boolean, fixed: Float64Array, perUnit: Float64Array, k: number): boolean {
+  fixed[k] = pickup ? 0 : Math.max(0, c.cost.baseCents) + distanceCents(c, metres);
+  perUnit[k] = pickup ? 0 : Math.max(0, c.cost.perUnitCents);
+  return Number.isFinite(fixed[k] + perUnit[k]);
 }
 
 /**
@@ -148,9 +153,7 @@ export function writeOrderModel(layout: Layout, c: Candidate, metres: number, pi
         perUnit[k] = 0;
         break;
       case "lowestCost":
-        fixed[k] = pickup ? 0 : Math.max(0, c.cost.baseCents) + distanceCents(c, metres);
-        perUnit[k] = pickup ? 0 : Math.max(0, c.cost.perUnitCents);
-        if (!Number.isFinite(fixed[k] + perUnit[k])) finite = false;
+        if (!writeCost(c, metres, pickup, fixed, perUnit, k)) finite = false;
         break;
     }
     k++;
