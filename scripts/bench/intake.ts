@@ -1,25 +1,17 @@
 // Order intake in the data layer, without HTTP (`npm run bench -- --only=intake`): the single-order group commit
 // with 32 concurrent callers in one process, and 500-order batches placed and rolled back. Beside the HTTP figures
 // of orders.ts, these tell the server's request handling apart from the intake work itself.
-import { db } from "@/lib/server/db";
-import { placeBatchIn } from "@/lib/server/orders/batch";
 import { orderInput } from "@/lib/server/orders/input";
 import { placeOrderGrouped } from "@/lib/server/orders/intake-group";
-import { sqlTransaction } from "@/lib/server/sql-tx";
-import { orderBody, stockedSkus } from "./orders";
+import { benchDay, orderBody, placeRolledBack } from "./orders";
 import { ms } from "./stats";
 
 const CALLERS = 32;
 const SECONDS = 8;
 const BATCHES = 5;
 
-class RolledBack extends Error {}
-
 export async function benchIntake() {
-  const prisma = db();
-  await prisma.location.updateMany({ data: { dailyCapacity: 10_000_000 } });
-  const channel = await prisma.channel.update({ where: { code: "WEB" }, data: { active: true }, select: { id: true, code: true } });
-  const skus = await stockedSkus(2000);
+  const { channel, skus } = await benchDay();
   const tag = `i${Date.now().toString(36)}`;
 
   let next = 0;
@@ -38,12 +30,7 @@ export async function benchIntake() {
   for (let b = 0; b <= BATCHES; b++) {
     const orders = Array.from({ length: 500 }, (_, i) => orderBody(`${tag}-batch${b}`, i, skus));
     const started = performance.now();
-    await sqlTransaction(async (tx) => {
-      await placeBatchIn(tx, channel, orders, "api:bench");
-      throw new RolledBack();
-    }).catch((e) => {
-      if (!(e instanceof RolledBack)) throw e;
-    });
+    await placeRolledBack(channel, orders);
     if (b > 0) times.push(performance.now() - started); // the first warms up
   }
   const mean = times.reduce((a, b) => a + b, 0) / times.length;

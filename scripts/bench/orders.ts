@@ -3,6 +3,8 @@
 import { CITIES } from "../../prisma/seed/cities";
 import { createApiKey } from "@/lib/server/api/keys";
 import { db } from "@/lib/server/db";
+import { placeBatchIn } from "@/lib/server/orders/batch";
+import { sqlTransaction } from "@/lib/server/sql-tx";
 import { startServer } from "./http";
 import { ms } from "./stats";
 
@@ -41,6 +43,29 @@ export async function stockedSkus(limit: number): Promise<string[]> {
   return rows.map((r) => r.code);
 }
 
+/**
+ * A bench day on the WEB channel: every location's daily capacity lifted (the figures measure intake rather than full
+ * warehouses), the channel active, and the SKUs the orders draw on.
+ */
+export async function benchDay(): Promise<{ channel: { id: number; code: string }; skus: string[] }> {
+  const prisma = db();
+  await prisma.location.updateMany({ data: { dailyCapacity: 10_000_000 } });
+  const channel = await prisma.channel.update({ where: { code: "WEB" }, data: { active: true }, select: { id: true, code: true } });
+  return { channel, skus: await stockedSkus(2000) };
+}
+
+class RolledBack extends Error {}
+
+/** Places a batch in the data layer and rolls it back, so runs leave the bench database's stock as it was. */
+export async function placeRolledBack(channel: { id: number; code: string }, orders: unknown[]): Promise<void> {
+  await sqlTransaction(async (tx) => {
+    await placeBatchIn(tx, channel, orders, "api:bench");
+    throw new RolledBack();
+  }).catch((e) => {
+    if (!(e instanceof RolledBack)) throw e;
+  });
+}
+
 export function orderBody(tag: string, i: number, skus: string[], lines = 3) {
   const city = CITIES[(i * 7) % CITIES.length];
   const chosen = new Set<string>();
@@ -54,13 +79,8 @@ export function orderBody(tag: string, i: number, skus: string[], lines = 3) {
 }
 
 export async function benchOrders(databaseUrl: string) {
-  const prisma = db();
-  // A bench day: capacities out of the way, so the figures measure intake rather than full warehouses.
-  await prisma.location.updateMany({ data: { dailyCapacity: 10_000_000 } });
-  const channel = await prisma.channel.findFirstOrThrow({ where: { code: "WEB" } });
-  await prisma.channel.update({ where: { id: channel.id }, data: { active: true } });
+  const { channel, skus } = await benchDay();
   const { key } = await createApiKey({ name: "bench", channelId: channel.id, createdBy: "bench" });
-  const skus = await stockedSkus(2000);
   const tag = `b${Date.now().toString(36)}`;
   const headers = (idem: string) => ({ "content-type": "application/json", authorization: `Bearer ${key}`, "idempotency-key": idem });
 

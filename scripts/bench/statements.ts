@@ -1,22 +1,14 @@
 // Where a 500-order batch spends its time, statement by statement (`npm run bench -- --only=statements`): every
 // round trip of pg's Client.query is timed while batches are placed and rolled back; Node's share is the rest.
 import pg from "pg";
-import { db } from "@/lib/server/db";
-import { placeBatchIn } from "@/lib/server/orders/batch";
-import { sqlTransaction } from "@/lib/server/sql-tx";
-import { orderBody, stockedSkus } from "./orders";
+import { benchDay, orderBody, placeRolledBack } from "./orders";
 import { ms } from "./stats";
 
 const ORDERS = 500;
 const REPS = 5;
 
-class RolledBack extends Error {}
-
 export async function benchStatements() {
-  const prisma = db();
-  await prisma.location.updateMany({ data: { dailyCapacity: 10_000_000 } });
-  const channel = await prisma.channel.update({ where: { code: "WEB" }, data: { active: true }, select: { id: true, code: true } });
-  const skus = await stockedSkus(2000);
+  const { channel, skus } = await benchDay();
   let trips: { sql: string; ms: number }[] = [];
   const query = pg.Client.prototype.query;
   // Timing wrapper for this bench only: resolves when the server answered.
@@ -33,12 +25,7 @@ export async function benchStatements() {
       trips = [];
       const orders = Array.from({ length: ORDERS }, (_, i) => orderBody(`st${Date.now().toString(36)}-${rep}`, i, skus));
       const started = performance.now();
-      await sqlTransaction(async (tx) => {
-        await placeBatchIn(tx, channel, orders, "api:bench");
-        throw new RolledBack();
-      }).catch((e) => {
-        if (!(e instanceof RolledBack)) throw e;
-      });
+      await placeRolledBack(channel, orders);
       if (rep > 0) totals.push(performance.now() - started); // the first warms up
     }
     const sql = trips.reduce((sum, t) => sum + t.ms, 0);
