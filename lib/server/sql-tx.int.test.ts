@@ -46,6 +46,23 @@ describe("sqlTransaction", () => {
     expect(await sqlTransaction((tx) => tx.$queryRaw<{ statement_timeout: string }[]>`SHOW statement_timeout`)).toEqual([{ statement_timeout: "1min" }]);
   });
 
+  it("runs statements sent before the last one was answered in the order they were sent", async () => {
+    const warn = vi.spyOn(process, "emitWarning");
+    const answers = await sqlTransaction(async (tx) => {
+      await tx.$executeRaw`CREATE TEMP TABLE sent (n int) ON COMMIT DROP`;
+      // Not awaited one by one: the slow first insert must still come before the second, and the read after both.
+      const sent = [
+        tx.$executeRaw`INSERT INTO sent SELECT 1 FROM pg_sleep(0.05)`,
+        tx.$executeRaw`INSERT INTO sent SELECT 2`,
+        tx.$queryRaw<{ ns: number[] }[]>`SELECT array_agg(n ORDER BY ctid) AS ns FROM sent`,
+      ];
+      return Promise.all(sent);
+    });
+    expect(answers).toEqual([1, 1, [{ ns: [1, 2] }]]);
+    expect(warn.mock.calls.filter((c) => String(c[0]).includes("already executing"))).toEqual([]);
+    warn.mockRestore();
+  });
+
   it("keeps statements one copy of the module prepared usable by another (Next bundles it more than once)", async () => {
     // One connection, so both copies use it.
     const shared = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });

@@ -47,12 +47,20 @@ function run(client: pg.PoolClient, query: TemplateStringsArray | Prisma.Sql, va
 }
 
 function sqlTx(client: pg.PoolClient): SqlTx {
+  // Statements sent while one is running (a batch reserves one chunk while it routes the next) wait their turn
+  // here: pg's own queue for that is deprecated. Each is sent as soon as the one before it is answered.
+  let tail: Promise<unknown> = Promise.resolve();
+  const inTurn = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+    const result = tail.then(() => run(client, query, values));
+    tail = result.catch(() => {});
+    return result;
+  };
   return {
     async $queryRaw<T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      return (await run(client, query, values)).rows as T;
+      return (await inTurn(query, values)).rows as T;
     },
     async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      return (await run(client, query, values)).rowCount ?? 0;
+      return (await inTurn(query, values)).rowCount ?? 0;
     },
   };
 }
