@@ -6,7 +6,7 @@ import { reserveMany } from "../stock/reservations";
 import { Prisma } from "../generated/prisma/client";
 import { column, insertSql, rowsTable } from "../sql-rows";
 import type { SqlTx } from "../tx";
-import { candidatesFor } from "./candidates";
+import { type LoadedCandidate, candidatesFor } from "./candidates";
 import { storedExplanation } from "./explanation-store";
 import type { OrderInput } from "./input";
 import { type ActiveStrategy, activeStrategySql, toActiveStrategy } from "./strategy";
@@ -97,6 +97,13 @@ type ResolvedOrder = { lines: Line[]; pickupId: number | null; sellingId: number
 type Wanted = { k: number; input: OrderInput; resolved: ResolvedOrder; orderId: bigint };
 type Accepted = { w: number; orderId: bigint; status: "RESERVED" | "BACKORDERED"; routed: Routed; backOrdered: Map<number, number>; attempts: number };
 
+// A large set (a batch) is routed in chunks: while PostgreSQL reserves and records one chunk, Node routes the next
+// (both cores busy instead of taking turns). Routing yields to I/O every few orders so that pg can send each statement
+// as soon as the one before it is answered.
+const CHUNK = Number(process.env.YIPAN_CHUNK ?? 100);
+const YIELD_EVERY = 8;
+const toIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Routes every order in turn on one read of ATS and candidates, reserves, records. Null: stock moved, go again. */
 async function routeAndRecord(
   tx: SqlTx, channel: { id: number; code: string }, wanted: Wanted[], skuIds: number[], strategy: ActiveStrategy, actor: string, now: Date,
@@ -109,74 +116,49 @@ async function routeAndRecord(
   const candidates = await candidatesFor(skuIds, { always: pickups, now }, tx);
   const byLocation = new Map(candidates.map((c) => [c.locationId, c]));
 
+  // Several chunks reserve separately, so a shortage in a later one must undo the earlier ones.
+  const chunked = wanted.length > CHUNK;
+  if (chunked) await tx.$executeRaw`SAVEPOINT routing`;
   const out: (Placed | null)[] = [];
   const accepted: Accepted[] = [];
-  wanted.forEach(({ input, resolved, orderId }, w) => {
-    const lines = resolved.lines.map((l) => ({ ...l, routable: Math.min(l.quantity, atsLeft.get(l.skuId) ?? 0) }));
-    const short = lines.filter((l) => l.routable < l.quantity);
-    if (short.length > 0 && !input.allowBackorder) {
-      out.push({ ok: false, refusal: outOfStock(short.map((l) => ({ code: l.code, requested: l.quantity, available: l.routable }))) });
-      return;
-    }
-    const routingLines = lines.filter((l) => l.routable > 0).map((l) => ({ skuId: l.skuId, quantity: l.routable }));
-    const order: RoutingOrder = {
-      destination: { lat: input.destination.lat, lng: input.destination.lng, province: input.destination.province },
-      lines: routingLines, fulfilment: input.fulfilment, pickupLocationId: resolved.pickupId ?? undefined,
-    };
-    const decision = routingLines.length > 0 ? route(order, candidates, strategy.rules) : null;
-    if (decision && decision.kind !== "plan") throw new Error("a pickup order reached routing without its store");
-    const plan = decision?.plan ?? { shipments: [], backOrdered: [] };
-    const backOrdered = new Map(lines.map((l) => [l.skuId, l.quantity - l.routable]));
-    for (const b of plan.backOrdered) backOrdered.set(b.skuId, (backOrdered.get(b.skuId) ?? 0) + b.quantity);
-    const missing = lines.filter((l) => (backOrdered.get(l.skuId) ?? 0) > 0);
-    if (missing.length > 0 && !input.allowBackorder) {
-      const shipped = shippedBySku(plan.shipments);
-      out.push({ ok: false, refusal: outOfStock(missing.map((l) => ({ code: l.code, requested: l.quantity, available: shipped.get(l.skuId) ?? 0 }))) });
-      return;
-    }
-    // Taken: the next order sees less.
-    for (const sh of plan.shipments) {
-      const c = byLocation.get(sh.locationId)!;
-      c.remainingCapacity = Math.max(0, c.remainingCapacity - 1);
-      for (const l of sh.lines) {
-        c.atp.set(l.skuId, (c.atp.get(l.skuId) ?? 0) - l.quantity);
-        atsLeft.set(l.skuId, (atsLeft.get(l.skuId) ?? 0) - l.quantity);
+  const writes: Promise<RecordedShipment[][] | null>[] = [];
+  let from = 0;
+  const write = () => {
+    const chunk = accepted.slice(from);
+    from = accepted.length;
+    const written = writeChunk(tx, channel, wanted, chunk, strategy, actor, now);
+    written.catch(() => {}); // settled below; a later failure first must not leave it unhandled
+    writes.push(written);
+  };
+  try {
+    for (let w = 0; w < wanted.length; w++) {
+      const { input, resolved, orderId } = wanted[w];
+      const routed = routeOne(input, resolved, candidates, byLocation, atsLeft, strategy, attempt);
+      if ("refusal" in routed) out.push({ ok: false, refusal: routed.refusal });
+      else {
+        out.push(null); // filled in once written
+        accepted.push({ w, orderId, ...routed });
+        if (chunked && accepted.length - from === CHUNK) write();
       }
+      if (chunked && w % YIELD_EVERY === YIELD_EVERY - 1) await toIo();
     }
-    out.push(null); // filled in once written
-    accepted.push({
-      w, orderId, status: missing.length > 0 ? "BACKORDERED" : "RESERVED", backOrdered, attempts: attempt,
-      routed: { plan: { shipments: plan.shipments.map((sh) => ({ ...sh, reservationId: "" })), backOrdered: plan.backOrdered }, explanation: decision?.explanation ?? null, attempts: attempt },
-    });
-  });
+  } catch (error) {
+    await Promise.allSettled(writes); // the transaction's rollback comes after what is on its way
+    throw error;
+  }
+  if (accepted.length > from) write();
   if (accepted.length === 0) return out as Placed[];
 
-  const items = accepted.flatMap((a) => a.routed.plan.shipments.map((sh) => ({
-    idempotencyKey: `order:${a.orderId}:${sh.locationId}`, reference: `order:${a.orderId}`, lines: sh.lines.map((l) => ({ ...l, locationId: sh.locationId })),
-  })));
-  // On a plain pg connection the reservation statement is on its way when reserveMany returns its promise: the
-  // orders and their events (explanations: most of the bytes) are encoded while PostgreSQL reserves.
-  const reserving = reserveMany(tx, actor, items);
-  reserving.catch(() => {}); // awaited below; an encoding error first must not leave it unhandled
-
-  // The orders and their events go in the statement that writes the shipments and lines: one round trip.
-  const orders = insertSql("customer_order", ORDER_COLUMNS, accepted.map((a) => {
-    const { input, resolved } = wanted[a.w];
-    return [
-      a.orderId, channel.id, a.status, now, input.destination.city, input.destination.province, input.destination.lat, input.destination.lng,
-      resolved.lines.reduce((sum, l) => sum + l.quantity * l.price, 0), input.orderNo, input.fulfilment, resolved.pickupId, resolved.sellingId,
-      strategy.versionId, actor,
-      { strategy: strategy.code, versionId: strategy.versionId, attempts: a.attempts, explanation: storedExplanation(a.routed.explanation) },
-    ];
-  }));
-  const events = insertSql("order_event", EVENT_COLUMNS, accepted.map((a) => [
-    a.orderId, "PLACED", actor, { strategy: strategy.code, versionId: strategy.versionId, attempts: a.attempts },
-  ]));
-  const reserved = await reserving;
-  if (!reserved.ok) return null;
-  let next = 0;
-  for (const a of accepted) for (const sh of a.routed.plan.shipments) sh.reservationId = reserved.reservationIds[next++];
-  const shipments = await recordPlans(tx, accepted.map((a) => ({ orderId: a.orderId, routed: a.routed, lines: wanted[a.w].resolved.lines, backOrdered: a.backOrdered })), now, [orders, events]);
+  const settled = await Promise.allSettled(writes);
+  // In sending order: the first failure is the cause, later statements only found the transaction aborted.
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed) throw failed.reason;
+  const recorded = settled.map((s) => (s as PromiseFulfilledResult<RecordedShipment[][] | null>).value);
+  if (recorded.some((r) => r === null)) {
+    if (chunked) await tx.$executeRaw`ROLLBACK TO SAVEPOINT routing`;
+    return null;
+  }
+  const shipments = recorded.flatMap((r) => r!);
   if (ats.ownLocks > 0) {
     const taken = new Map<number, number>();
     for (const a of accepted) for (const [skuId, q] of shippedBySku(a.routed.plan.shipments)) taken.set(skuId, (taken.get(skuId) ?? 0) + q);
@@ -200,6 +182,83 @@ async function routeAndRecord(
     };
   });
   return out as Placed[];
+}
+
+/**
+ * One order against what earlier orders of the set left: refused (short and no back-orders allowed), or routed
+ * with its units taken out of the candidates and the ATS, so the next order sees less.
+ */
+function routeOne(
+  input: OrderInput, resolved: ResolvedOrder, candidates: LoadedCandidate[], byLocation: Map<number, LoadedCandidate>, atsLeft: Map<number, number>,
+  strategy: ActiveStrategy, attempt: number,
+): { refusal: Refusal } | Omit<Accepted, "w" | "orderId"> {
+  const lines = resolved.lines.map((l) => ({ ...l, routable: Math.min(l.quantity, atsLeft.get(l.skuId) ?? 0) }));
+  const short = lines.filter((l) => l.routable < l.quantity);
+  if (short.length > 0 && !input.allowBackorder) {
+    return { refusal: outOfStock(short.map((l) => ({ code: l.code, requested: l.quantity, available: l.routable }))) };
+  }
+  const routingLines = lines.filter((l) => l.routable > 0).map((l) => ({ skuId: l.skuId, quantity: l.routable }));
+  const order: RoutingOrder = {
+    destination: { lat: input.destination.lat, lng: input.destination.lng, province: input.destination.province },
+    lines: routingLines, fulfilment: input.fulfilment, pickupLocationId: resolved.pickupId ?? undefined,
+  };
+  const decision = routingLines.length > 0 ? route(order, candidates, strategy.rules) : null;
+  if (decision && decision.kind !== "plan") throw new Error("a pickup order reached routing without its store");
+  const plan = decision?.plan ?? { shipments: [], backOrdered: [] };
+  const backOrdered = new Map(lines.map((l) => [l.skuId, l.quantity - l.routable]));
+  for (const b of plan.backOrdered) backOrdered.set(b.skuId, (backOrdered.get(b.skuId) ?? 0) + b.quantity);
+  const missing = lines.filter((l) => (backOrdered.get(l.skuId) ?? 0) > 0);
+  if (missing.length > 0 && !input.allowBackorder) {
+    const shipped = shippedBySku(plan.shipments);
+    return { refusal: outOfStock(missing.map((l) => ({ code: l.code, requested: l.quantity, available: shipped.get(l.skuId) ?? 0 }))) };
+  }
+  for (const sh of plan.shipments) {
+    const c = byLocation.get(sh.locationId)!;
+    c.remainingCapacity = Math.max(0, c.remainingCapacity - 1);
+    for (const l of sh.lines) {
+      c.atp.set(l.skuId, (c.atp.get(l.skuId) ?? 0) - l.quantity);
+      atsLeft.set(l.skuId, (atsLeft.get(l.skuId) ?? 0) - l.quantity);
+    }
+  }
+  return {
+    status: missing.length > 0 ? "BACKORDERED" : "RESERVED", backOrdered, attempts: attempt,
+    routed: { plan: { shipments: plan.shipments.map((sh) => ({ ...sh, reservationId: "" })), backOrdered: plan.backOrdered }, explanation: decision?.explanation ?? null, attempts: attempt },
+  };
+}
+
+/**
+ * Reserves a chunk of routed orders (all or none) and records them: orders, events, shipments, lines. Null: the
+ * reservations did not fit (nothing of this chunk was written).
+ */
+async function writeChunk(
+  tx: SqlTx, channel: { id: number; code: string }, wanted: Wanted[], chunk: Accepted[], strategy: ActiveStrategy, actor: string, now: Date,
+): Promise<RecordedShipment[][] | null> {
+  const items = chunk.flatMap((a) => a.routed.plan.shipments.map((sh) => ({
+    idempotencyKey: `order:${a.orderId}:${sh.locationId}`, reference: `order:${a.orderId}`, lines: sh.lines.map((l) => ({ ...l, locationId: sh.locationId })),
+  })));
+  // On a plain pg connection the reservation statement is on its way when reserveMany returns its promise: the
+  // orders and their events (explanations: most of the bytes) are encoded while PostgreSQL reserves.
+  const reserving = reserveMany(tx, actor, items);
+  reserving.catch(() => {}); // awaited below; an encoding error first must not leave it unhandled
+
+  // The orders and their events go in the statement that writes the shipments and lines: one round trip.
+  const orders = insertSql("customer_order", ORDER_COLUMNS, chunk.map((a) => {
+    const { input, resolved } = wanted[a.w];
+    return [
+      a.orderId, channel.id, a.status, now, input.destination.city, input.destination.province, input.destination.lat, input.destination.lng,
+      resolved.lines.reduce((sum, l) => sum + l.quantity * l.price, 0), input.orderNo, input.fulfilment, resolved.pickupId, resolved.sellingId,
+      strategy.versionId, actor,
+      { strategy: strategy.code, versionId: strategy.versionId, attempts: a.attempts, explanation: storedExplanation(a.routed.explanation) },
+    ];
+  }));
+  const events = insertSql("order_event", EVENT_COLUMNS, chunk.map((a) => [
+    a.orderId, "PLACED", actor, { strategy: strategy.code, versionId: strategy.versionId, attempts: a.attempts },
+  ]));
+  const reserved = await reserving;
+  if (!reserved.ok) return null;
+  let next = 0;
+  for (const a of chunk) for (const sh of a.routed.plan.shipments) sh.reservationId = reserved.reservationIds[next++];
+  return recordPlans(tx, chunk.map((a) => ({ orderId: a.orderId, routed: a.routed, lines: wanted[a.w].resolved.lines, backOrdered: a.backOrdered })), now, [orders, events]);
 }
 
 const STOCK_MOVING: Refusal = {
