@@ -33,7 +33,28 @@ export type Layout = {
   listed: (readonly number[] | null)[];
   /** Comps of the order model (writeOrderModel). */
   orderSize: number;
+  /** Per ranker, its kind as a small integer (WEIGHTED…COST): the models switch on it per location measured. */
+  kinds: Uint8Array;
 };
+
+export const WEIGHTED = 0;
+export const MAX = 1;
+export const COMPLETE = 2;
+export const DESIGNATED = 3;
+export const COST = 4;
+
+function kindOf(r: Ranker): number {
+  switch (r.kind) {
+    case "nearest":
+      return r.measure === "max" ? MAX : WEIGHTED;
+    case "complete":
+      return COMPLETE;
+    case "designated":
+      return DESIGNATED;
+    case "lowestCost":
+      return COST;
+  }
+}
 
 export function compileLayout(rankers: readonly Ranker[]): Layout {
   const levelStart = new Int32Array(rankers.length + 2);
@@ -58,7 +79,9 @@ export function compileLayout(rankers: readonly Ranker[]): Layout {
     if (r.kind === "nearest" && r.measure === "max") isMax[levelStart[i + 1]] = 1;
   });
   const listed = designated.map((positions) => (positions === null ? null : [...positions.keys()]));
-  return { rankers, levelStart, size, isMax, designated, listed, orderSize };
+  const kinds = new Uint8Array(rankers.length);
+  for (let i = 0; i < rankers.length; i++) kinds[i] = kindOf(rankers[i]);
+  return { rankers, levelStart, size, isMax, designated, listed, orderSize, kinds };
 }
 
 /** Position of location `id` on the designated list of ranker i; the list's length when it is not on it. */
@@ -85,31 +108,33 @@ export function shipmentCents(c: Candidate, metres: number, units: number): numb
  * as 0: every comp must grow with each shipment. Returns whether every comp is a finite number.
  */
 export function writeShipmentModel(layout: Layout, c: Candidate, metres: number, pickup: boolean, fixed: Float64Array, perUnit: Float64Array, at: number): boolean {
-  const { rankers, levelStart } = layout;
+  const { kinds, levelStart } = layout;
   let finite = Number.isFinite(metres); // the comps other than cost are whole numbers or the distance
   fixed[at] = perUnit[at] = 0;
-  for (let i = 0; i < rankers.length; i++) {
-    const r = rankers[i];
+  for (let i = 0; i < kinds.length; i++) {
     const k = at + levelStart[i + 1];
-    switch (r.kind) {
-      case "nearest":
-        fixed[k] = r.measure === "max" ? metres : 0;
-        perUnit[k] = r.measure === "max" ? 0 : metres;
+    switch (kinds[i]) {
+      case WEIGHTED:
+        fixed[k] = 0;
+        perUnit[k] = metres;
         break;
-      case "complete":
+      case MAX:
+        fixed[k] = metres;
+        perUnit[k] = 0;
+        break;
+      case COMPLETE:
         fixed[k] = 1;
         perUnit[k] = 0;
         break;
-      case "designated": {
-        const positions = layout.designated[i]!;
+      case DESIGNATED: {
         const rank = listPosition(layout, i, c.locationId);
-        for (let j = 1; j <= positions.size; j++) {
+        for (let j = 1, end = levelStart[i + 2] - levelStart[i + 1]; j <= end; j++) {
           fixed[k + j - 1] = 0;
           perUnit[k + j - 1] = rank >= j ? 1 : 0;
         }
         break;
       }
-      case "lowestCost":
+      case COST:
         if (!writeCost(c, metres, pickup, fixed, perUnit, k)) finite = false;
         break;
     }
@@ -134,29 +159,25 @@ function writeCost(c: Candidate, metres: number, pickup: boolean, fixed: Float64
  * Written at `at` in `fixed` and `perUnit`. Returns whether every comp is a finite number.
  */
 export function writeOrderModel(layout: Layout, c: Candidate, metres: number, pickup: boolean, fixed: Float64Array, perUnit: Float64Array, at: number): boolean {
-  const rankers = layout.rankers;
+  const kinds = layout.kinds;
   let finite = true;
   let k = at;
-  for (let i = 0; i < rankers.length; i++) {
-    const r = rankers[i];
-    switch (r.kind) {
-      case "nearest":
-        if (r.measure === "max") continue;
+  for (let i = 0; i < kinds.length; i++) {
+    switch (kinds[i]) {
+      case WEIGHTED:
         fixed[k] = 0;
-        perUnit[k] = metres;
+        perUnit[k++] = metres;
         if (!Number.isFinite(metres)) finite = false;
         break;
-      case "complete":
-        continue;
-      case "designated":
+      case DESIGNATED:
         fixed[k] = listPosition(layout, i, c.locationId);
-        perUnit[k] = 0;
+        perUnit[k++] = 0;
         break;
-      case "lowestCost":
-        if (!writeCost(c, metres, pickup, fixed, perUnit, k)) finite = false;
+      case COST:
+        if (!writeCost(c, metres, pickup, fixed, perUnit, k++)) finite = false;
         break;
+      // COMPLETE and MAX have no comp here.
     }
-    k++;
   }
   return finite;
 }
