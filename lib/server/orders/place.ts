@@ -100,7 +100,7 @@ type Accepted = { w: number; orderId: bigint; status: "RESERVED" | "BACKORDERED"
 // A large set (a batch) is routed in chunks: while PostgreSQL reserves and records one chunk, Node routes the next
 // (both cores busy instead of taking turns). Routing yields to I/O every few orders so that pg can send each statement
 // as soon as the one before it is answered.
-const CHUNK = Number(process.env.YIPAN_CHUNK ?? 100);
+const CHUNK = 100;
 const YIELD_EVERY = 8;
 const toIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
