@@ -69,14 +69,18 @@ function sortedLocations(prep: Prepared, p: PlanRef, out: number[]): number[] {
   return out;
 }
 
+// Scratch for planTieBreak, shared by every decision (a comparison never waits on another).
+const tieA: number[] = [];
+const tieB: number[] = [];
+
 /**
  * The final tie-break (route.ts): fewer shipments, then the locations in (code, id) order, then line by line the
  * location that ships it (back-ordered last). Only ever reached when every ranker ties.
  */
 export function planTieBreak(prep: Prepared): (a: PlanRef, b: PlanRef) => number {
-  const la: number[] = [];
-  const lb: number[] = [];
   return (a, b) => {
+    const la = tieA;
+    const lb = tieB;
     if (a.j !== b.j) return a.j - b.j;
     sortedLocations(prep, a, la);
     sortedLocations(prep, b, lb);
@@ -113,7 +117,9 @@ export class BlockSearch {
   private probe: PlanRef = newPlanRef();
   private mine: number[] = [];
   private theirs: number[] = [];
+  /** leaves[0, nLeaves): the partitions (arrays reused from decision to decision). */
   private leaves: number[][] = [];
+  private nLeaves = 0;
   private stack: number[] = [];
   private maxFill = -1;
   private leaf: number[] = [];
@@ -177,7 +183,7 @@ export class BlockSearch {
    */
   private partitions(B: number): void {
     this.maxFill = -1;
-    this.leaves.length = 0;
+    this.nLeaves = 0;
     this.stack.length = 0;
     this.visit(B - 1, 0);
   }
@@ -188,9 +194,12 @@ export class BlockSearch {
     if (undecided === 0) {
       if (covered > this.maxFill) {
         this.maxFill = covered;
-        this.leaves.length = 0;
+        this.nLeaves = 0;
       }
-      this.leaves.push(stack.slice());
+      if (this.leaves.length === this.nLeaves) this.leaves.push([]);
+      const leaf = this.leaves[this.nLeaves++];
+      for (let i = 0; i < stack.length; i++) leaf[i] = stack[i];
+      if (leaf.length !== stack.length) leaf.length = stack.length;
       return;
     }
     const low = undecided & -undecided;
@@ -211,24 +220,32 @@ export class BlockSearch {
 
   /** Most promising partitions first (by their least possible score), so the bound bites early. */
   private searchPartitions(nW: number): void {
-    const { D, isMax, blocks, leaves, rest } = this;
+    const { D, isMax, blocks, leaves, nLeaves, rest } = this;
     // leastOf[o × D + x]: comp x of partition o's least possible score.
-    if (this.leastOf.length < leaves.length * D) this.leastOf = new Float64Array(2 * leaves.length * D);
-    const leastOf = this.leastOf.fill(0, 0, leaves.length * D);
+    if (this.leastOf.length < nLeaves * D) this.leastOf = new Float64Array(2 * nLeaves * D);
+    const leastOf = this.leastOf.fill(0, 0, nLeaves * D);
     const leafOrder = this.leafOrder;
-    leafOrder.length = 0;
-    for (let o = 0; o < leaves.length; o++) {
+    if (leafOrder.length !== nLeaves) leafOrder.length = nLeaves;
+    for (let o = 0; o < nLeaves; o++) {
       for (const T of leaves[o]) {
         const least = blocks[T].least;
         for (let x = 1; x < D; x++) leastOf[o * D + x] = isMax[x] ? Math.max(leastOf[o * D + x], least[x]) : leastOf[o * D + x] + least[x];
       }
-      leafOrder.push(o);
+      leafOrder[o] = o;
     }
-    if (leafOrder.length > 1) {
-      leafOrder.sort((a, b) => {
-        for (let x = 1; x < D; x++) if (leastOf[a * D + x] !== leastOf[b * D + x]) return leastOf[a * D + x] - leastOf[b * D + x];
-        return leaves[a].length - leaves[b].length || a - b;
-      });
+    // Ties go by the number of blocks, then by index, so over numbers this is a total order and an insertion sort
+    // finds Array#sort's order without its set-up (a few partitions); with a comp that is not a number the
+    // comparison is not an order, and Array#sort decides as it always did.
+    let numbers = true;
+    for (let x = 0; x < nLeaves * D; x++) if (leastOf[x] !== leastOf[x]) numbers = false;
+    if (!numbers) leafOrder.sort((a, b) => this.comparePartitions(a, b));
+    else {
+      for (let i = 1; i < leafOrder.length; i++) {
+        const o = leafOrder[i];
+        let at = i;
+        for (; at > 0 && this.comparePartitions(leafOrder[at - 1], o) > 0; at--) leafOrder[at] = leafOrder[at - 1];
+        leafOrder[at] = o;
+      }
     }
     this.score[0] = this.bound[0] = this.prep.totalUnits - this.maxFill;
     for (const o of leafOrder) {
@@ -245,6 +262,13 @@ export class BlockSearch {
       }
       if (this.hopeless(0) < 0) this.combine(0, nW);
     }
+  }
+
+  /** Partitions a and b by their least possible score, then fewer blocks, then index. */
+  private comparePartitions(a: number, b: number): number {
+    const { D, leastOf, leaves } = this;
+    for (let x = 1; x < D; x++) if (leastOf[a * D + x] !== leastOf[b * D + x]) return leastOf[a * D + x] - leastOf[b * D + x];
+    return leaves[a].length - leaves[b].length || a - b;
   }
 
   /** Chooses a location for block k of the partition in hand, best first; at the end, offers the plan. */
