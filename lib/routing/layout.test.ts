@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileLayout, listPosition, writeOrderModel, writeShipmentModel } from "./layout";
+import { compileLayout, layoutFor, listPosition, writeOrderModel, writeShipmentModel } from "./layout";
 import { candidateArb, rankerArb } from "./test-support";
 import type { Ranker } from "./types";
 
@@ -57,5 +57,23 @@ describe("order model", () => {
     }
     const withNaN = compileLayout([{ kind: "designated", locationIds: [3, Number.NaN] }]);
     expect(listPosition(withNaN, 0, Number.NaN)).toBe(1);
+  });
+});
+
+describe("layoutFor", () => {
+  it("keeps the last layout for the same rankers, compared by value, and sees a list changed in place", () => {
+    const ids = [3, 7];
+    const rankers: Ranker[] = [{ kind: "designated", locationIds: ids }, { kind: "nearest", measure: "max" }];
+    const first = layoutFor(rankers);
+    expect(layoutFor(rankers)).toBe(first);
+    expect(layoutFor([{ kind: "designated", locationIds: [3, 7] }, { kind: "nearest", measure: "max" }])).toBe(first);
+    ids.push(9);
+    const longer = layoutFor(rankers);
+    expect(longer).not.toBe(first);
+    expect(longer.size).toBe(compileLayout(rankers).size);
+    expect(listPosition(longer, 0, 9)).toBe(2);
+    (rankers[1] as { measure: string }).measure = "weighted";
+    expect(layoutFor(rankers).isMax).toEqual(compileLayout(rankers).isMax);
+    expect(layoutFor([{ kind: "complete" }])).toEqual(compileLayout([{ kind: "complete" }]));
   });
 });

@@ -84,6 +84,35 @@ export function compileLayout(rankers: readonly Ranker[]): Layout {
   return { rankers, levelStart, size, isMax, designated, listed, orderSize, kinds };
 }
 
+// The last layout compiled, with a copy of its rankers: orders come in runs under one strategy (a batch, a channel),
+// and compiling costs more than comparing (a Map per designated list, typed arrays, closures).
+let lastRankers: Ranker[] = [];
+let lastLayout: Layout | null = null;
+
+/** compileLayout, or the last layout when the rankers are the same (compared by value: a caller may reuse objects). */
+export function layoutFor(rankers: readonly Ranker[]): Layout {
+  if (lastLayout === null || !sameRankers(lastRankers, rankers)) {
+    lastRankers = rankers.map((r) => (r.kind === "designated" ? { kind: r.kind, locationIds: [...r.locationIds] } : { ...r }));
+    lastLayout = compileLayout(lastRankers);
+  }
+  return lastLayout;
+}
+
+function sameRankers(a: readonly Ranker[], b: readonly Ranker[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.kind !== y.kind) return false;
+    if (x.kind === "nearest" && y.kind === "nearest" && x.measure !== y.measure) return false;
+    if (x.kind === "designated" && y.kind === "designated") {
+      if (x.locationIds.length !== y.locationIds.length) return false;
+      for (let j = 0; j < x.locationIds.length; j++) if (!Object.is(x.locationIds[j], y.locationIds[j])) return false;
+    }
+  }
+  return true;
+}
+
 /** Position of location `id` on the designated list of ranker i; the list's length when it is not on it. */
 export function listPosition(layout: Layout, i: number, id: number): number {
   const ids = layout.listed[i]!;

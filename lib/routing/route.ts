@@ -4,7 +4,7 @@
 // code of the location that ships it.
 
 import { haversineMetres } from "./geo";
-import { type Layout, compileLayout, margin, rankerValues, shipmentCents } from "./layout";
+import { type Layout, layoutFor, margin, rankerValues, shipmentCents } from "./layout";
 import { Buffers, type Prepared, compareLocations, compileFilters, orderLines, prepare, screen } from "./prepare";
 import { Reducer, type Slot } from "./reducer";
 import { BlockSearch, MAX_BLOCK_LINES, type PlanRef, copyPlanRef, newPlanRef, planTieBreak, setSearch } from "./search";
@@ -42,7 +42,7 @@ export function route(order: RoutingOrder, candidates: readonly Candidate[], str
   // A pickup goes to the chosen store only, in one piece.
   const pool = pickup ? candidates.filter((c) => c.locationId === order.pickupLocationId) : candidates;
   const K = pickup ? 1 : strategy.maxSplits + 1;
-  const layout = compileLayout(strategy.rankers);
+  const layout = layoutFor(strategy.rankers);
   const prep = prepare(order, pool, strategy.filters, layout, buffers);
   reducer.reset(layout.levelStart, TOP_PLANS, planTieBreak(prep));
 
