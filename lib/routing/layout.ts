@@ -260,15 +260,15 @@ export function writeLeastModel(layout: Layout, metres: number, unlisted: boolea
  * cost, and the farthest shipment's metres.
  */
 export function rankerValues(layout: Layout, shipments: readonly { locationId: number; units: number }[], units: number, weighted: number, farthest: number, cents: number): RankerValue[] {
-  const values: RankerValue[] = [];
+  const values: RankerValue[] = new Array(layout.rankers.length); // its final length (a push would reserve 16)
   for (let i = 0; i < layout.rankers.length; i++) {
     const r = layout.rankers[i];
     switch (r.kind) {
       case "nearest":
-        values.push({ kind: "nearest", measure: r.measure, km: r.measure === "max" ? farthest / 1000 : units > 0 ? weighted / units / 1000 : 0 });
+        values[i] = { kind: "nearest", measure: r.measure, km: r.measure === "max" ? farthest / 1000 : units > 0 ? weighted / units / 1000 : 0 };
         break;
       case "complete":
-        values.push({ kind: "complete", shipments: shipments.length });
+        values[i] = { kind: "complete", shipments: shipments.length };
         break;
       case "designated": {
         const positions = layout.designated[i]!;
@@ -279,11 +279,11 @@ export function rankerValues(layout: Layout, shipments: readonly { locationId: n
           if (p === undefined) otherUnits += s.units;
           else byPosition[p] += s.units;
         }
-        values.push({ kind: "designated", units: byPosition, otherUnits });
+        values[i] = { kind: "designated", units: byPosition, otherUnits };
         break;
       }
       case "lowestCost":
-        values.push({ kind: "lowestCost", cents });
+        values[i] = { kind: "lowestCost", cents };
         break;
     }
   }

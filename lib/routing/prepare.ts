@@ -17,7 +17,12 @@ export function orderLines(lines: readonly OrderLine[]): OrderLine[] {
     let i = out.length;
     while (i > 0 && out[i - 1].skuId > l.skuId) i--;
     if (i > 0 && out[i - 1].skuId === l.skuId) out[i - 1] = { skuId: l.skuId, quantity: out[i - 1].quantity + l.quantity };
-    else out.splice(i, 0, { skuId: l.skuId, quantity: l.quantity });
+    else {
+      // Inserted at i by hand: Array#splice builds an array of what it removed.
+      out.push(l);
+      for (let x = out.length - 1; x > i; x--) out[x] = out[x - 1];
+      out[i] = { skuId: l.skuId, quantity: l.quantity };
+    }
   }
   return out;
 }
@@ -232,7 +237,10 @@ export type Prepared = {
   filterSteps: FilterStep[];
 };
 
-/** Typed arrays reused from one decision to the next (route() is synchronous, so one set serves every call). */
+/**
+ * Arrays reused from one decision to the next (route() is synchronous, so one set serves every call); `cands` holds
+ * the last decision's candidates until the next one.
+ */
 export class Buffers {
   raw = new Float64Array(8);
   give = new Float64Array(256);
@@ -248,6 +256,7 @@ export class Buffers {
   measured = new Uint8Array(64);
   nearest = new Float64Array(64);
   codeKeys = new Float64Array(128);
+  cands: Candidate[] = [];
 }
 
 function f64(b: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
@@ -289,7 +298,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   // Per location, bit i: it can ship line i whole (cover) / holds some of it (stock). Orders of ≤ 31 lines only.
   const bits = n <= 31;
   const { cover, stock } = buffers;
-  const cands = new Array<Candidate>(candidates.length); // trimmed below: pushing one by one regrows it
+  const cands = buffers.cands;
   const filtered: Prepared["filtered"] = [];
   let nc = 0;
   for (let x = 0; x < candidates.length; x++) {
@@ -320,7 +329,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
     if (!isInRange(lat, lng)) inRange = false;
     cands[k] = c;
   }
-  cands.length = nc;
+  if (cands.length !== nc) cands.length = nc; // a runtime call: only when it changes
   // Callers usually pass the locations in id order already.
   if (!byLocationId(filtered)) filtered.sort((a, b) => a.locationId - b.locationId);
 

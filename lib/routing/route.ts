@@ -111,35 +111,35 @@ function offerPickup(order: RoutingOrder, candidates: readonly Candidate[], stra
 /**
  * Who ships what under a PlanRef: whole lines as assigned, split lines from its locations nearest first. Written into
  * `shares` (one scratch set serves every plan: explanations read a handful of plans per decision): locs[0..j) in
- * (code, id) order; take[p × lines + i] = units of line i from locs[p]; shipped[i] = units of line i shipped.
+ * (code, id) order; take[p × lines + i] = units of line i from locs[p]; shipped[i] = units of line i shipped. The
+ * arrays keep their length from plan to plan (a shorter one would be reallocated when the next plan is longer).
  */
 const shares = { j: 0, near: [] as number[], locs: [] as number[], take: new Float64Array(32), shipped: new Float64Array(8) };
 
 function allocate(prep: Prepared, ref: PlanRef): typeof shares {
-  const { cands, lines, give, metres } = prep;
+  const { lines, give } = prep;
   const n = lines.length;
   const j = ref.j;
   const { near, locs } = shares;
   if (shares.take.length < j * n) shares.take = new Float64Array(2 * j * n);
   if (shares.shipped.length < n) shares.shipped = new Float64Array(2 * n);
   const { take, shipped } = shares;
-  if (near.length !== j) near.length = locs.length = j;
   for (let p = 0; p < j; p++) near[p] = ref.locs[p];
-  if (prep.splitLines.length > 0) insertionSort(near, j, (a, b) => metres[a] - metres[b] || compareLocations(cands[a], cands[b]));
+  if (prep.splitLines.length > 0) sortLocations(prep, near, j, true);
   for (let p = 0; p < j; p++) locs[p] = near[p];
-  insertionSort(locs, j, (a, b) => compareLocations(cands[a], cands[b]));
+  sortLocations(prep, locs, j, false);
   take.fill(0, 0, j * n);
   shipped.fill(0, 0, n);
   for (let w = 0; w < prep.wholeLines.length; w++) {
     const c = ref.assign[w];
     if (c < 0) continue;
     const i = prep.wholeLines[w];
-    take[locs.indexOf(c) * n + i] = shipped[i] = lines[i].quantity;
+    take[slotOf(locs, c) * n + i] = shipped[i] = lines[i].quantity;
   }
   for (const i of prep.splitLines) {
     for (let p = 0; p < j && shipped[i] < lines[i].quantity; p++) {
       const t = Math.min(give[near[p] * n + i], lines[i].quantity - shipped[i]);
-      take[locs.indexOf(near[p]) * n + i] += t;
+      take[slotOf(locs, near[p]) * n + i] += t;
       shipped[i] += t;
     }
   }
@@ -147,12 +147,23 @@ function allocate(prep: Prepared, ref: PlanRef): typeof shares {
   return shares;
 }
 
-/** Stable, in place, on the first `len` entries: plans have a few shipments. */
-function insertionSort(xs: number[], len: number, compare: (a: number, b: number) => number): void {
+/** Where candidate c is in xs (it is there). */
+function slotOf(xs: readonly number[], c: number): number {
+  let p = 0;
+  while (xs[p] !== c) p++;
+  return p;
+}
+
+/**
+ * Candidates xs[0, len) in (code, id) order, nearest first when `byDistance`: an insertion sort (stable, in place;
+ * plans have a few shipments), without a comparator closure per call.
+ */
+function sortLocations(prep: Prepared, xs: number[], len: number, byDistance: boolean): void {
+  const { cands, metres } = prep;
   for (let i = 1; i < len; i++) {
     const x = xs[i];
     let k = i;
-    for (; k > 0 && compare(xs[k - 1], x) > 0; k--) xs[k] = xs[k - 1];
+    for (; k > 0 && ((byDistance ? metres[xs[k - 1]] - metres[x] : 0) || compareLocations(cands[xs[k - 1]], cands[x])) > 0; k--) xs[k] = xs[k - 1];
     xs[k] = x;
   }
 }
@@ -188,7 +199,8 @@ function summarize(prep: Prepared, layout: Layout, ref: PlanRef): PlanSummary {
   const { cands, lines, metres } = prep;
   const n = lines.length;
   const { j, locs, take, shipped } = allocate(prep, ref);
-  const shipments: PlanSummary["shipments"] = [];
+  // Arrays of their final length: a push on an empty array reserves room for 16.
+  const shipments: PlanSummary["shipments"] = new Array(j);
   // The ranker values' sums, shipment by shipment in this order (rankerValues).
   let units = 0;
   let weighted = 0;
@@ -203,7 +215,7 @@ function summarize(prep: Prepared, layout: Layout, ref: PlanRef): PlanSummary {
     weighted += metres[c] * u;
     farthest = Math.max(farthest, metres[c]);
     cents += prep.pickup ? 0 : shipmentCents(candidate, metres[c], u);
-    shipments.push({ locationId: candidate.locationId, code: candidate.code, units: u });
+    shipments[p] = { locationId: candidate.locationId, code: candidate.code, units: u };
   }
   let shippedUnits = 0;
   for (let i = 0; i < n; i++) shippedUnits += shipped[i];
