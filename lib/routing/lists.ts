@@ -19,7 +19,7 @@
 // fewer comps to compare; built plainly, through the summed comps themselves.
 
 import { type Layout, leastCostParams, writeLeastModel, writeOrderModel } from "./layout";
-import { type Prepared, compareCands, compareLocations, measure, measureAll, packKeys } from "./prepare";
+import { type Prepared, compareCands, compareLocations, locationBefore, measure, measureAll, packKeys } from "./prepare";
 
 export type Block = {
   /** Units of the block's lines. */
@@ -502,7 +502,7 @@ export class BlockLists {
       const d = boundOrderFixed[k] + u * boundOrderPerUnit[k] - (orderFixed[e + k] + u * orderPerUnit[e + k]);
       if (d !== 0) return d < 0;
     }
-    return compareLocations(cands[c], cands[x]) < 0;
+    return locationBefore(cands[c], cands[x]);
   }
 
   /** ahead() for location c by the order model at `o` in `mFixed` and `mPerUnit`. */

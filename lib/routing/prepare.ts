@@ -32,6 +32,12 @@ export function compareLocations(a: Candidate, b: Candidate): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : a.locationId - b.locationId;
 }
 
+/** compareLocations(a, b) < 0, by one string comparison when a comes later (most locations asked about do). */
+export function locationBefore(a: Candidate, b: Candidate): boolean {
+  if (a.code > b.code) return false;
+  return a.code !== b.code || a.locationId < b.locationId;
+}
+
 // A UTF-16 unit + 1 per digit, 0 past the end (so a prefix packs lower): three digits stay below 2^53.
 const BASE = 65_537;
 
