@@ -294,18 +294,23 @@ export class BlockLists {
       const next = arrival[x++];
       const m = mask[next];
       if (m === 0) continue;
-      // Out of reach (outOfReach) by its order model at its least possible distance?
-      let full = true;
-      for (let T = m; T !== 0 && full; T = (T - 1) & m) full = blocks[T].len >= blocks[T].keep;
-      if (full) {
-        if (!writeOrderModel(layout, cands[next], nearest[next], pickup, boundOrderFixed, boundOrderPerUnit, 0)) {
-          this.numbers = false;
-          return;
+      // Out of reach (outOfReach): every list it could join full, and it behind the keep-th of each by its order
+      // model at its least possible distance (written once a full list asks for it).
+      let out = true;
+      let modelled = false;
+      for (let T = m; T !== 0 && out; T = (T - 1) & m) {
+        const b = blocks[T];
+        if (b.len < b.keep) out = false;
+        else {
+          if (!modelled && !writeOrderModel(layout, cands[next], nearest[next], pickup, boundOrderFixed, boundOrderPerUnit, 0)) {
+            this.numbers = false;
+            return;
+          }
+          modelled = true;
+          out = !this.aheadAtBound(next, b);
         }
-        let out = true;
-        for (let T = m; T !== 0 && out; T = (T - 1) & m) out = !this.aheadAtBound(next, blocks[T]);
-        if (out) continue;
       }
+      if (out) continue;
       if (!measure(prep, next)) {
         this.numbers = false;
         return;
