@@ -35,6 +35,8 @@ export type Layout = {
   orderSize: number;
   /** Per ranker, its kind as a small integer (WEIGHTED…COST): the models switch on it per location measured. */
   kinds: Uint8Array;
+  /** The order model is designated positions only: the same for every block and at every distance. */
+  fixedOrder: boolean;
 };
 
 export const WEIGHTED = 0;
@@ -81,7 +83,9 @@ export function compileLayout(rankers: readonly Ranker[]): Layout {
   const listed = designated.map((positions) => (positions === null ? null : [...positions.keys()]));
   const kinds = new Uint8Array(rankers.length);
   for (let i = 0; i < rankers.length; i++) kinds[i] = kindOf(rankers[i]);
-  return { rankers, levelStart, size, isMax, designated, listed, orderSize, kinds };
+  let fixedOrder = true;
+  for (let i = 0; i < kinds.length; i++) if (kinds[i] === WEIGHTED || kinds[i] === COST) fixedOrder = false;
+  return { rankers, levelStart, size, isMax, designated, listed, orderSize, kinds, fixedOrder };
 }
 
 // The last layout compiled, with a copy of its rankers: orders come in runs under one strategy (a batch, a channel),

@@ -12,13 +12,18 @@
 // Under the first two the first `keep` of a list only ever get better, so a location that would fall behind every
 // list it could join even at its least possible distance (prepare.ts) is never measured: without a max comp the
 // order of arrival does not matter, with one the measured wait until none still to come can be nearer.
+// Under BY_MAX a location stays iff fewer than `keep` before it in sumBefore order are as near. When that order is
+// the same in every list and at every distance (designated positions, then (code, id): layout.fixedOrder), the
+// lists are built in it instead (fillByKey): each keeps its `keep` least distances, a newcomer nearer than the
+// keep-th stays, and places are appends — no comparison of codes per list and location.
 //
 // A location's comps for T are fixed + units(T) × perUnit from its shipment model (layout.ts); lists hold candidate
 // indices only and recompute them, so an insertion moves two numbers per location. Built the fast way, the lists
 // find places in sumBefore order through the order model (layout.ts), which orders as the summed comps do with
 // fewer comps to compare; built plainly, through the summed comps themselves.
 
-import { type Layout, leastCostParams, writeLeastModel, writeOrderModel } from "./layout";
+import { KeySort, PREFIX_RANGE, codePrefix, sortByKey } from "./key-order";
+import { DESIGNATED, type Layout, leastCostParams, listPosition, writeLeastModel, writeOrderModel } from "./layout";
 import { type Prepared, compareCands, compareLocations, locationBefore, measure, measureAll, packKeys } from "./prepare";
 
 export type Block = {
@@ -36,10 +41,13 @@ export type Block = {
   firstByCode: number;
   /** Locations arriving in order of the max comp: its value for the last one kept (−1 before any). */
   farthest: number;
+  /** fillByKey: the least `keep` distances of the kept locations, ascending, and how many. */
+  near: Float64Array;
+  nearLen: number;
 };
 
 function newBlock(cap: number, D: number): Block {
-  return { units: 0, keep: 0, len: 0, cands: new Int32Array(cap), dominators: new Int32Array(cap), least: new Float64Array(D), firstByCode: -1, farthest: -1 };
+  return { units: 0, keep: 0, len: 0, cands: new Int32Array(cap), dominators: new Int32Array(cap), least: new Float64Array(D), firstByCode: -1, farthest: -1, near: new Float64Array(cap), nearLen: 0 };
 }
 
 // How a list keeps a newcomer (see the top of this file): no max comp; arrival by the one max comp; the general rule.
@@ -126,6 +134,9 @@ export class BlockLists {
   /** A newcomer's order model for the block in hand (place). */
   private mine = new Float64Array(8);
   private order = new Float64Array(256);
+  /** fillByKey: per candidate, its key (key-order.ts), and the sort's working arrays. */
+  private keys = new Float64Array(256);
+  private keySort = new KeySort();
   private spread = new Float64Array(256);
   private counts = new Int32Array(257);
   private pending = new Float64Array(256);
@@ -204,6 +215,7 @@ export class BlockLists {
       b.keep = keep;
       b.firstByCode = -1;
       b.farthest = -1;
+      b.nearLen = 0;
     }
     if (this.boundFixed.length < D) {
       this.boundFixed = new Float64Array(D);
@@ -217,6 +229,8 @@ export class BlockLists {
     if (this.last.length < 1 << nW) this.last = new Int32Array(1 << nW);
     const nc = prep.cands.length;
     if (this.order.length < nc) {
+      this.keys = new Float64Array(nc * 2);
+      this.keySort.reserve(nc * 2);
       this.order = new Float64Array(nc * 2);
       this.pending = new Float64Array(nc * 2);
       this.arrival = new Int32Array(nc * 2);
@@ -241,7 +255,10 @@ export class BlockLists {
     this.byOrder = fast;
     this.byIndex = fast && mx < 0;
     if (this.byIndex) return this.fillNearestFirst();
-    if (fast && mx >= 0 && mx < D && nc < 4096) return this.fillByDistance(mx);
+    if (fast && mx >= 0 && mx < D && nc < 4096) {
+      if (prep.layout.fixedOrder && this.fillByKey()) return;
+      return this.fillByDistance(mx);
+    }
     // Otherwise every location takes part, in the order of arrival or in the dominance counts. Locations arrive by
     // the max comp when there is one and its every value is whole and not negative.
     if (!measureAll(prep)) this.numbers = false;
@@ -320,6 +337,76 @@ export class BlockLists {
       for (; w > 0 && pending[w - 1] < key; w--) pending[w] = pending[w - 1];
       pending[w] = key;
     }
+  }
+
+  /**
+   * BY_MAX's lists in sumBefore order, when it is fixed (see the top of this file): locations sorted once for every
+   * list by a key packing their designated positions and the first units of their code (key-order.ts; alike keys by
+   * compareLocations). A location out of every list it could join at its least possible distance is not measured.
+   * False, with no list touched, when the keys do not fit or two locations are alike in (code, id) (the order of
+   * arrival would decide between them): fillByDistance then builds them.
+   */
+  private fillByKey(): boolean {
+    const { prep, blocks, keys } = this;
+    const { mask, nearest, metres, cands, layout } = prep;
+    const { kinds, listed } = layout;
+    const nc = cands.length;
+    let radix = 1; // designated positions as one number: each list's position in base (its length + 1)
+    for (let i = 0; i < kinds.length; i++) if (kinds[i] === DESIGNATED) radix *= listed[i]!.length + 1;
+    if (radix > 1000) return false;
+    const order = this.arrival;
+    let n = 0;
+    let runs = 1;
+    for (let c = 0; c < nc; c++) {
+      if (mask[c] === 0) continue;
+      let position = 0;
+      for (let i = 0; i < kinds.length; i++) if (kinds[i] === DESIGNATED) position = position * (listed[i]!.length + 1) + listPosition(layout, i, cands[c].locationId);
+      keys[c] = position * PREFIX_RANGE + codePrefix(cands[c].code);
+      if (n > 0 && keys[c] < keys[order[n - 1]]) runs++;
+      order[n++] = c;
+    }
+    sortByKey(order, n, keys, runs, this.keySort);
+    // Equal keys: codes alike in their first units; (code, id) decides, as in compareLocations.
+    for (let x = 1; x < n; x++) {
+      if (keys[order[x]] !== keys[order[x - 1]]) continue;
+      let y = x + 1;
+      while (y < n && keys[order[y]] === keys[order[x - 1]]) y++;
+      for (let i = x; i < y; i++) {
+        const c = order[i];
+        let at = i;
+        for (; at >= x && compareLocations(cands[order[at - 1]], cands[c]) > 0; at--) order[at] = order[at - 1];
+        order[at] = c;
+      }
+      for (let i = x; i < y; i++) if (!(compareLocations(cands[order[i - 1]], cands[order[i]]) < 0)) return false;
+      x = y - 1;
+    }
+    for (let x = 0; x < n; x++) {
+      const c = order[x];
+      const m = mask[c];
+      // b.near[0, nearLen): the least distances of b's locations so far, ascending.
+      let reach = false;
+      for (let T = m; T !== 0 && !reach; T = (T - 1) & m) {
+        const b = blocks[T];
+        reach = b.nearLen < b.keep || b.near[b.keep - 1] > nearest[c];
+      }
+      if (!reach) continue;
+      if (!measure(prep, c)) {
+        this.numbers = false;
+        return true;
+      }
+      const dist = metres[c];
+      for (let T = m; T !== 0; T = (T - 1) & m) {
+        const b = blocks[T];
+        const keep = b.keep;
+        if (b.nearLen >= keep && !(b.near[keep - 1] > dist)) continue;
+        this.insertAt(b, b.len, c, 0);
+        const near = b.near;
+        let i = b.nearLen < keep ? b.nearLen++ : keep - 1;
+        for (; i > 0 && near[i - 1] > dist; i--) near[i] = near[i - 1];
+        near[i] = dist;
+      }
+    }
+    return true;
   }
 
   /**

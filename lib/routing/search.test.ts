@@ -7,7 +7,7 @@ import { Reducer } from "./reducer";
 import { route, TOP_PLANS } from "./route";
 import { type PlanRef, blockSearch, copyPlanRef, newPlanRef, planTieBreak, setSearch, subsetCount, SET_BUDGET } from "./search";
 import { candidateArb, candidatesArb, loc, orderArb, orderOf, planOf, planShape, referenceCompare, referencePlans, refShape, strategy, strategyArb } from "./test-support";
-import type { RoutingOrder, Strategy } from "./types";
+import type { Ranker, RoutingOrder, Strategy } from "./types";
 
 describe("search equals the brute-force reference", () => {
   it("picks the same plan as trying every subset and every assignment (≤ 8 candidates)", () => {
@@ -189,6 +189,47 @@ describe("block lists", () => {
         expect(lists(false)).toEqual(lists(true));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("block lists in key order", () => {
+  // Strategies whose order model is designated positions only, with a nearest-max ranker: lists.ts builds them in
+  // (positions, code) order (fillByKey). Codes alike in their first six units, outside printable ASCII, repeated
+  // (with different ids, and now and then with the same id, where it must fall back), distances tied on a grid.
+  it("are the same as built plainly", () => {
+    const codes = ["ST-001", "ST-0010", "ST-0011", "ST-001\u0000", "ST-00", "ST-1", "S\u00e9-01", "S\uffff", "WAREHOUSE-A", "WAREHOUSE-B", "WAREHOUSE-A", "", "dc-02", "DC-02", "\u0001x"];
+    const spread = fc.integer({ min: 1, max: 40 }).chain((n) =>
+      fc.tuple(
+        ...Array.from({ length: n }, (_, i) =>
+          fc
+            .tuple(candidateArb(i + 1, "L"), fc.constantFrom(...codes), fc.nat(5), fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), fc.boolean())
+            // One in six is location 1 coded "ST-001" (the same id and code as another now and then).
+            .map(([c, code, same, dLat, dLng, grid]) => ({ ...c, ...(same === 0 ? { locationId: 1, code: "ST-001" } : { code }), lat: 30 + (grid ? Math.round(dLat) : dLat), lng: 120 + (grid ? Math.round(dLng) : dLng) })),
+        ),
+      ),
+    );
+    const fixedRanker = fc.oneof(
+      fc.constant<Ranker>({ kind: "complete" }),
+      fc.shuffledSubarray(Array.from({ length: 12 }, (_, i) => i + 1), { maxLength: 4 }).map((locationIds): Ranker => ({ kind: "designated", locationIds })),
+    );
+    const rankers = fc.tuple(fc.array(fixedRanker, { maxLength: 3 }), fc.nat(3)).map(([rs, at]): Ranker[] => [...rs.slice(0, at), { kind: "nearest", measure: "max" }, ...rs.slice(at)]);
+    fc.assert(
+      fc.property(orderArb, spread, rankers, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: TOP_PLANS }), (o, candidates, rs, maxSplits, topN) => {
+        const layout = compileLayout(rs);
+        const lists = (plainly: boolean) => {
+          const prep = prepare(o, candidates, [], layout);
+          fc.pre(prep.splitLines.length === 0 && prep.wholeLines.length > 0);
+          const nW = prep.wholeLines.length;
+          const units = new Float64Array(1 << nW);
+          for (let T = 1; T < 1 << nW; T++) for (let w = 0; w < nW; w++) if (T & (1 << w)) units[T] += prep.lines[prep.wholeLines[w]].quantity;
+          const built = new BlockLists();
+          built.build(prep, Math.min(maxSplits + 1, nW), topN, units, plainly);
+          return built.blocks.slice(1, 1 << nW).map((b) => Array.from(b.cands.subarray(0, b.len), (c) => prep.cands[c].locationId));
+        };
+        expect(lists(false)).toEqual(lists(true));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,0 +1,39 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { KeySort, codePrefix, sortByKey } from "./key-order";
+
+describe("codePrefix", () => {
+  it("orders codes as the strings do wherever it tells them apart", () => {
+    const code = fc.oneof(fc.string({ maxLength: 9 }), fc.string({ unit: "binary", maxLength: 7 }), fc.constantFrom("ST-001", "ST-0010", "ST-001\u0000", "ST-00", "S\uffff", "~~~~~~~", " ", "\u007f"));
+    fc.assert(
+      fc.property(code, code, (a, b) => {
+        const [ka, kb] = [codePrefix(a), codePrefix(b)];
+        if (ka < kb) expect(a < b).toBe(true);
+        if (ka > kb) expect(a > b).toBe(true);
+        if (a === b) expect(ka).toBe(kb);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("sortByKey", () => {
+  it("sorts by key, then index, by merging (few runs) and by radix (many)", () => {
+    const keys = fc.array(fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 2 ** 50 - 1 })), { maxLength: 300 });
+    fc.assert(
+      fc.property(keys, fc.boolean(), (ks, presorted) => {
+        const values = presorted ? [...ks].sort((a, b) => a - b) : ks;
+        const n = values.length;
+        const work = new KeySort();
+        work.reserve(n);
+        for (const runs of [1, n + 9]) {
+          const order = Int32Array.from({ length: n }, (_, i) => i);
+          sortByKey(order, n, Float64Array.from(values), runs, work);
+          const expected = values.map((_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+          expect([...order]).toEqual(expected);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
