@@ -27,6 +27,8 @@ export type Layout = {
   size: number;
   /** 1 for a comp aggregated by max. */
   isMax: Uint8Array;
+  /** 1 for a cost comp: with finite parameters the only comp that can be a fraction (distances are whole metres). */
+  isCost: Uint8Array;
   /** Per ranker: location id → position on its designated list (first occurrence), or null. */
   designated: (ReadonlyMap<number, number> | null)[];
   /** Per ranker: its designated list without repeats (index = position), or null. */
@@ -77,15 +79,17 @@ export function compileLayout(rankers: readonly Ranker[]): Layout {
   });
   const size = levelStart[rankers.length + 1];
   const isMax = new Uint8Array(size);
+  const isCost = new Uint8Array(size);
   rankers.forEach((r, i) => {
     if (r.kind === "nearest" && r.measure === "max") isMax[levelStart[i + 1]] = 1;
+    if (r.kind === "lowestCost") isCost[levelStart[i + 1]] = 1;
   });
   const listed = designated.map((positions) => (positions === null ? null : [...positions.keys()]));
   const kinds = new Uint8Array(rankers.length);
   for (let i = 0; i < rankers.length; i++) kinds[i] = kindOf(rankers[i]);
   let fixedOrder = true;
   for (let i = 0; i < kinds.length; i++) if (kinds[i] === WEIGHTED || kinds[i] === COST) fixedOrder = false;
-  return { rankers, levelStart, size, isMax, designated, listed, orderSize, kinds, fixedOrder };
+  return { rankers, levelStart, size, isMax, isCost, designated, listed, orderSize, kinds, fixedOrder };
 }
 
 // The last layout compiled, with a copy of its rankers: orders come in runs under one strategy (a batch, a channel),

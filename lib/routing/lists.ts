@@ -153,7 +153,10 @@ export class BlockLists {
    * that are not finite make comps that are not: the lists are then built again, as they always were.
    */
   numbers = true;
-  /** Every comp of a kept location is a whole number, so plan scores add up exactly (search.ts relies on it). */
+  /**
+   * Every comp of a kept location is a whole number, so plan scores add up exactly (search.ts relies on it, with
+   * `numbers`: then only a cost comp can be a fraction, and only those are checked).
+   */
   whole = true;
   private fromFront = true;
 
@@ -173,6 +176,7 @@ export class BlockLists {
     }
     const { D, blocks } = this;
     const { fixed, perUnit } = prep;
+    const isCost = prep.layout.isCost;
     let whole = true;
     for (let T = 1; T < 1 << prep.wholeLines.length; T++) {
       const b = blocks[T];
@@ -184,7 +188,7 @@ export class BlockLists {
         const o = b.cands[i] * D;
         for (let k = 1; k < D; k++) {
           const v = fixed[o + k] + u * perUnit[o + k];
-          if (!Number.isInteger(v)) whole = false;
+          if (isCost[k] && !Number.isInteger(v)) whole = false;
           least[k] = Math.min(least[k], v);
         }
       }
