@@ -33,6 +33,8 @@ export class KeySort {
   hi = new Int32Array(256);
   lo = new Int32Array(256);
   counts = new Int32Array(257);
+  /** Where each run of keys starts (sortByKey). */
+  starts = new Int32Array(16);
 
   /** Room for candidate indices below n. */
   reserve(n: number): void {
@@ -45,33 +47,34 @@ export class KeySort {
 
 /**
  * order[0, n) — candidate indices in increasing order — sorted by keys[c] (whole numbers below 2^50), then by index.
- * `runs`: how many times the key drops from one index to the next. Few runs (candidates passed in an order close to
- * the keys'): a merge sort, which then compares little; else a radix sort, which does not depend on the order.
+ * When they come in a few runs of keys that do not drop (candidates passed in an order close to the keys'), the runs
+ * are merged, which compares little; otherwise a radix sort, which does not depend on the order.
  */
-export function sortByKey(order: Int32Array, n: number, keys: Float64Array, runs: number, work: KeySort): void {
-  if (runs <= 8) mergeSort(order, n, keys, work.tmp);
-  else radixSort(order, n, keys, work);
+export function sortByKey(order: Int32Array, n: number, keys: Float64Array, work: KeySort): void {
+  const starts = work.starts;
+  let runs = 1;
+  for (let i = 1; i < n && runs <= MERGED_RUNS; i++) if (keys[order[i]] < keys[order[i - 1]]) starts[runs++] = i;
+  if (runs > MERGED_RUNS) radixSort(order, n, keys, work);
+  else if (runs > 1) {
+    starts[0] = 0;
+    starts[runs] = n;
+    mergeRuns(order, n, keys, runs, work);
+  }
 }
 
-function mergeSort(order: Int32Array, n: number, keys: Float64Array, tmp: Int32Array): void {
-  // Runs of 8 sorted by insertion, then merged pairwise.
-  const RUN = 8;
-  for (let lo = 0; lo < n; lo += RUN) {
-    const hi = Math.min(n, lo + RUN);
-    for (let i = lo + 1; i < hi; i++) {
-      const c = order[i];
-      const k = keys[c];
-      let at = i;
-      for (; at > lo && (keys[order[at - 1]] > k || (keys[order[at - 1]] === k && order[at - 1] > c)); at--) order[at] = order[at - 1];
-      order[at] = c;
-    }
-  }
+const MERGED_RUNS = 8;
+
+/** Runs starts[0, runs) (starts[runs] = n) merged pairwise until one is left. */
+function mergeRuns(order: Int32Array, n: number, keys: Float64Array, runs: number, work: KeySort): void {
+  const starts = work.starts;
   let from: Int32Array = order;
-  let to: Int32Array = tmp;
-  for (let width = RUN; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(n, lo + width);
-      const hi = Math.min(n, lo + 2 * width);
+  let to: Int32Array = work.tmp;
+  while (runs > 1) {
+    let merged = 0;
+    for (let q = 0; q < runs; q += 2) {
+      const lo = starts[q];
+      const mid = starts[q + 1];
+      const hi = q + 2 <= runs ? starts[q + 2] : mid;
       let a = lo;
       let b = mid;
       let o = lo;
@@ -88,7 +91,10 @@ function mergeSort(order: Int32Array, n: number, keys: Float64Array, tmp: Int32A
       }
       while (a < mid) to[o++] = from[a++];
       while (b < hi) to[o++] = from[b++];
+      starts[merged++] = lo;
     }
+    starts[merged] = n;
+    runs = merged;
     const t = from;
     from = to;
     to = t;

@@ -360,16 +360,14 @@ export class BlockLists {
     if (radix > 1000) return false;
     const order = this.arrival;
     let n = 0;
-    let runs = 1;
     for (let c = 0; c < nc; c++) {
       if (mask[c] === 0) continue;
       let position = 0;
       for (let i = 0; i < kinds.length; i++) if (kinds[i] === DESIGNATED) position = position * (listed[i]!.length + 1) + listPosition(layout, i, cands[c].locationId);
       keys[c] = position * PREFIX_RANGE + codePrefix(cands[c].code);
-      if (n > 0 && keys[c] < keys[order[n - 1]]) runs++;
       order[n++] = c;
     }
-    sortByKey(order, n, keys, runs, this.keySort);
+    sortByKey(order, n, keys, this.keySort);
     // Equal keys: codes alike in their first units; (code, id) decides, as in compareLocations.
     for (let x = 1; x < n; x++) {
       if (keys[order[x]] !== keys[order[x - 1]]) continue;
