@@ -39,6 +39,11 @@ export type Layout = {
   kinds: Uint8Array;
   /** The order model is designated positions only: the same for every block and at every distance. */
   fixedOrder: boolean;
+  /**
+   * fixedOrder with one nearest-max ranker: the block lists are built in key order (lists.ts, fillByKey), which asks
+   * for the distance bounds of some locations only, so prepare() leaves them to it.
+   */
+  keyOrder: boolean;
 };
 
 export const WEIGHTED = 0;
@@ -88,8 +93,12 @@ export function compileLayout(rankers: readonly Ranker[]): Layout {
   const kinds = new Uint8Array(rankers.length);
   for (let i = 0; i < rankers.length; i++) kinds[i] = kindOf(rankers[i]);
   let fixedOrder = true;
-  for (let i = 0; i < kinds.length; i++) if (kinds[i] === WEIGHTED || kinds[i] === COST) fixedOrder = false;
-  return { rankers, levelStart, size, isMax, isCost, designated, listed, orderSize, kinds, fixedOrder };
+  let maxes = 0;
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] === WEIGHTED || kinds[i] === COST) fixedOrder = false;
+    if (kinds[i] === MAX) maxes++;
+  }
+  return { rankers, levelStart, size, isMax, isCost, designated, listed, orderSize, kinds, fixedOrder, keyOrder: fixedOrder && maxes === 1 };
 }
 
 // The last layout compiled, with a copy of its rankers: orders come in runs under one strategy (a batch, a channel),

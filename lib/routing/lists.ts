@@ -22,9 +22,10 @@
 // find places in sumBefore order through the order model (layout.ts), which orders as the summed comps do with
 // fewer comps to compare; built plainly, through the summed comps themselves.
 
+import { distanceBoundFrom } from "./geo";
 import { KeySort, PREFIX_RANGE, codePrefix, sortByKey } from "./key-order";
 import { DESIGNATED, type Layout, leastCostParams, listPosition, writeLeastModel, writeOrderModel } from "./layout";
-import { type Prepared, compareCands, compareLocations, locationBefore, measure, measureAll, packKeys } from "./prepare";
+import { type Prepared, bounds, compareCands, compareLocations, locationBefore, measure, measureAll, packKeys } from "./prepare";
 
 export type Block = {
   /** Units of the block's lines. */
@@ -291,6 +292,7 @@ export class BlockLists {
     const { mask, nearest, metres, fixed, cands, layout, pickup } = prep;
     const nc = cands.length;
     // By buckets of the bound; nearer[x]: the least bound from the x-th on.
+    bounds(prep);
     bucketOrder(nearest, nc, arrival, this.counts, this.buckets);
     for (let x = nc - 1, least = Infinity; x >= 0; x--) nearer[x] = least = Math.min(least, nearest[arrival[x]]);
     // pending[0, waiting) by key descending: the next to arrive is last.
@@ -352,7 +354,8 @@ export class BlockLists {
    */
   private fillByKey(): boolean {
     const { prep, blocks, keys } = this;
-    const { mask, nearest, metres, cands, layout } = prep;
+    const { mask, metres, cands, layout } = prep;
+    const bound = distanceBoundFrom(prep.destination); // a location's bound is computed here, if a full list asks
     const { kinds, listed } = layout;
     const nc = cands.length;
     let radix = 1; // designated positions as one number: each list's position in base (its length + 1)
@@ -387,9 +390,14 @@ export class BlockLists {
       const m = mask[c];
       // b.near[0, nearLen): the least distances of b's locations so far, ascending.
       let reach = false;
+      let least = -1;
       for (let T = m; T !== 0 && !reach; T = (T - 1) & m) {
         const b = blocks[T];
-        reach = b.nearLen < b.keep || b.near[b.keep - 1] > nearest[c];
+        if (b.nearLen < b.keep) reach = true;
+        else {
+          if (least < 0) least = bound(cands[c].lat, cands[c].lng);
+          reach = b.near[b.keep - 1] > least;
+        }
       }
       if (!reach) continue;
       if (!measure(prep, c)) {
@@ -424,6 +432,7 @@ export class BlockLists {
     const nc = prep.cands.length;
     // Roughly nearest first is enough: by buckets of the bound, in index order within one.
     const arrival = this.arrival;
+    bounds(prep);
     bucketOrder(nearest, nc, arrival, this.counts, this.buckets);
     // last[T]: where the last location that can ship block T arrives; listedLast: the last one on a designated list;
     // nearer[x]: the least bound of the locations from the x-th to arrive on.

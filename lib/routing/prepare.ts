@@ -234,8 +234,10 @@ export type Prepared = {
   /** 0 until measured; then 1, or 2 when some comp of the model is not a finite number. */
   measured: Uint8Array;
   distance: (lat: number, lng: number) => number;
-  /** Per candidate, a lower bound on its metres, with no trigonometry (geo.ts). */
+  /** Per candidate, a lower bound on its metres, with no trigonometry (geo.ts): written when `bounded`, else left to bounds() (layout.keyOrder). */
   nearest: Float64Array;
+  bounded: boolean;
+  destination: RoutingOrder["destination"];
   /** Every latitude is within ±90° and every longitude a finite number: every distance is then whole metres ≥ 0. */
   inRange: boolean;
   layout: Layout;
@@ -299,6 +301,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   const measured = buffers.measured;
   measured.fill(0, 0, cap);
   const distanceBound = distanceBoundFrom(order.destination);
+  const bounded = !layout.keyOrder;
   let inRange = isInRange(order.destination.lat, order.destination.lng);
 
   // Per location, bit i: it can ship line i whole (cover) / holds some of it (stock). Orders of ≤ 31 lines only.
@@ -331,7 +334,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
     }
     cover[k] = cv;
     stock[k] = st;
-    nearest[k] = distanceBound(lat, lng); // cheapest while the location is at hand
+    if (bounded) nearest[k] = distanceBound(lat, lng); // cheapest while the location is at hand
     if (!isInRange(lat, lng)) inRange = false;
     cands[k] = c;
   }
@@ -388,7 +391,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   }
   let totalUnits = 0;
   for (const l of lines) totalUnits += l.quantity;
-  return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, orderFixed, orderPerUnit, measured, distance: distanceFrom(order.destination), nearest, inRange, layout, filtered, filterSteps: compiled.steps };
+  return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, orderFixed, orderPerUnit, measured, distance: distanceFrom(order.destination), nearest, bounded, destination: order.destination, inRange, layout, filtered, filterSteps: compiled.steps };
 }
 
 function isInRange(lat: number, lng: number): boolean {
@@ -404,6 +407,14 @@ export function measure(prep: Prepared, c: number): boolean {
     writeOrderModel(prep.layout, cand, metres, prep.pickup, prep.orderFixed, prep.orderPerUnit, c * prep.layout.orderSize);
   }
   return prep.measured[c] === 1;
+}
+
+/** Every candidate's distance bound into `nearest`, when prepare() left them (layout.keyOrder). */
+export function bounds(prep: Prepared): void {
+  if (prep.bounded) return;
+  const bound = distanceBoundFrom(prep.destination);
+  for (let c = 0; c < prep.cands.length; c++) prep.nearest[c] = bound(prep.cands[c].lat, prep.cands[c].lng);
+  prep.bounded = true;
 }
 
 /** measure() for every candidate: whether every comp is a finite number. */
