@@ -385,6 +385,7 @@ export class BlockLists {
       for (let i = x; i < y; i++) if (!(compareLocations(cands[order[i - 1]], cands[order[i]]) < 0)) return false;
       x = y - 1;
     }
+    prep.orderModel = false; // nothing here compares order models
     for (let x = 0; x < n; x++) {
       const c = order[x];
       const m = mask[c];

@@ -228,9 +228,13 @@ export type Prepared = {
   metres: Float64Array;
   fixed: Float64Array;
   perUnit: Float64Array;
-  /** Per candidate (× layout.orderSize), its order model (layout.ts), written by measure() too. */
+  /**
+   * Per candidate (× layout.orderSize), its order model (layout.ts), written by measure() too while `orderModel`
+   * (the lists built in key order do not read it and turn it off).
+   */
   orderFixed: Float64Array;
   orderPerUnit: Float64Array;
+  orderModel: boolean;
   /** 0 until measured; then 1, or 2 when some comp of the model is not a finite number. */
   measured: Uint8Array;
   distance: (lat: number, lng: number) => number;
@@ -391,7 +395,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   }
   let totalUnits = 0;
   for (const l of lines) totalUnits += l.quantity;
-  return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, orderFixed, orderPerUnit, measured, distance: distanceFrom(order.destination), nearest, bounded, destination: order.destination, inRange, layout, filtered, filterSteps: compiled.steps };
+  return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, orderFixed, orderPerUnit, orderModel: true, measured, distance: distanceFrom(order.destination), nearest, bounded, destination: order.destination, inRange, layout, filtered, filterSteps: compiled.steps };
 }
 
 function isInRange(lat: number, lng: number): boolean {
@@ -404,7 +408,7 @@ export function measure(prep: Prepared, c: number): boolean {
     const cand = prep.cands[c];
     const metres = (prep.metres[c] = prep.distance(cand.lat, cand.lng));
     prep.measured[c] = writeShipmentModel(prep.layout, cand, metres, prep.pickup, prep.fixed, prep.perUnit, c * prep.layout.size) ? 1 : 2;
-    writeOrderModel(prep.layout, cand, metres, prep.pickup, prep.orderFixed, prep.orderPerUnit, c * prep.layout.orderSize);
+    if (prep.orderModel) writeOrderModel(prep.layout, cand, metres, prep.pickup, prep.orderFixed, prep.orderPerUnit, c * prep.layout.orderSize);
   }
   return prep.measured[c] === 1;
 }
