@@ -7,7 +7,7 @@ import { haversineMetres } from "./geo";
 import { type Layout, layoutFor, margin, rankerValues, shipmentCents } from "./layout";
 import { Buffers, type Prepared, compareLocations, compileFilters, orderLines, prepare, screen } from "./prepare";
 import { Reducer, type Slot } from "./reducer";
-import { BlockSearch, MAX_BLOCK_LINES, type PlanRef, copyPlanRef, newPlanRef, planTieBreak, setSearch } from "./search";
+import { BlockSearch, MAX_BLOCK_LINES, type PlanRef, PlanTieBreak, copyPlanRef, newPlanRef, setSearch } from "./search";
 import type {
   Candidate,
   Explanation,
@@ -33,6 +33,7 @@ const DEFAULT_PICKUP_OPTIONS = 3;
 const buffers = new Buffers();
 const blockSearcher = new BlockSearch();
 const reducer = new Reducer<PlanRef>({ create: newPlanRef, copy: copyPlanRef, tieBreak: () => 0 });
+const tieBreak = new PlanTieBreak();
 
 export function route(order: RoutingOrder, candidates: readonly Candidate[], strategy: Strategy): RoutingDecision {
   if (!Number.isInteger(strategy.maxSplits) || strategy.maxSplits < 0) throw new RangeError(`maxSplits must be a whole number ≥ 0, got ${strategy.maxSplits}`);
@@ -44,7 +45,8 @@ export function route(order: RoutingOrder, candidates: readonly Candidate[], str
   const K = pickup ? 1 : strategy.maxSplits + 1;
   const layout = layoutFor(strategy.rankers);
   const prep = prepare(order, pool, strategy.filters, layout, buffers);
-  reducer.reset(layout.levelStart, TOP_PLANS, planTieBreak(prep));
+  tieBreak.prep = prep;
+  reducer.reset(layout.levelStart, TOP_PLANS, tieBreak.compare);
 
   let search: Explanation["search"] = "none";
   let exhaustive = true;

@@ -69,21 +69,21 @@ function sortedLocations(prep: Prepared, p: PlanRef, out: number[]): number[] {
   return out;
 }
 
-// Scratch for planTieBreak, shared by every decision (a comparison never waits on another).
-const tieA: number[] = [];
-const tieB: number[] = [];
-
 /**
  * The final tie-break (route.ts): fewer shipments, then the locations in (code, id) order, then line by line the
- * location that ships it (back-ordered last). Only ever reached when every ranker ties.
+ * location that ships it (back-ordered last). Only ever reached when every ranker ties. One instance serves decision
+ * after decision (`prep` is the one in hand), so the reducer calls the same function every time.
  */
-export function planTieBreak(prep: Prepared): (a: PlanRef, b: PlanRef) => number {
-  return (a, b) => {
-    const la = tieA;
-    const lb = tieB;
+export class PlanTieBreak {
+  prep!: Prepared;
+  private la: number[] = [];
+  private lb: number[] = [];
+
+  readonly compare = (a: PlanRef, b: PlanRef): number => {
+    const prep = this.prep;
     if (a.j !== b.j) return a.j - b.j;
-    sortedLocations(prep, a, la);
-    sortedLocations(prep, b, lb);
+    const la = sortedLocations(prep, a, this.la);
+    const lb = sortedLocations(prep, b, this.lb);
     for (let i = 0; i < a.j; i++) {
       const d = compareCands(prep, la[i], lb[i]);
       if (d !== 0) return d;
@@ -98,6 +98,13 @@ export function planTieBreak(prep: Prepared): (a: PlanRef, b: PlanRef) => number
     }
     return 0;
   };
+}
+
+/** The tie-break of one decision, on its own instance. */
+export function planTieBreak(prep: Prepared): (a: PlanRef, b: PlanRef) => number {
+  const t = new PlanTieBreak();
+  t.prep = prep;
+  return t.compare;
 }
 
 /**
