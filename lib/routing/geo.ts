@@ -15,39 +15,54 @@ export function haversineKm(a: LatLng, b: LatLng): number {
   return haversineMetres(a, b) / 1000;
 }
 
-/** The distance from one point to many: the origin's cosine is computed once. */
-export function distanceFrom(origin: LatLng): (lat: number, lng: number) => number {
-  const lat0 = origin.lat * RAD;
-  const lng0 = origin.lng * RAD;
-  const cos0 = Math.cos(lat0);
-  return (lat, lng) => {
-    const la = lat * RAD;
-    const s1 = Math.sin((la - lat0) / 2);
-    const s2 = Math.sin((lng * RAD - lng0) / 2);
-    const h = s1 * s1 + cos0 * Math.cos(la) * s2 * s2;
-    return Math.round(2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h))));
-  };
+/**
+ * An origin as the distances from it read it: in radians, with its latitude's cosine and whether the bounds hold
+ * (every coordinate a number, the latitude within ±90°). Computed once per order.
+ */
+export type Origin = { lat0: number; lng0: number; cos0: number; valid: boolean };
+
+export function originOf(p: LatLng): Origin {
+  const lat0 = p.lat * RAD;
+  return { lat0, lng0: p.lng * RAD, cos0: Math.cos(lat0), valid: Math.abs(p.lat) <= 90 && Number.isFinite(p.lng) };
 }
 
 /**
- * A lower bound on distanceFrom(origin), without trigonometry and a fraction of a per cent under it at regional
+ * Haversine metres from `o` to (lat, lng), rounded. A plain function rather than a closure per origin: a call site
+ * that saw a new closure every order could not have its target inlined.
+ */
+export function metresFrom(o: Origin, lat: number, lng: number): number {
+  const la = lat * RAD;
+  const s1 = Math.sin((la - o.lat0) / 2);
+  const s2 = Math.sin((lng * RAD - o.lng0) / 2);
+  const h = s1 * s1 + o.cos0 * Math.cos(la) * s2 * s2;
+  return Math.round(2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h))));
+}
+
+/** The distance from one point to many: the origin's cosine is computed once. */
+export function distanceFrom(origin: LatLng): (lat: number, lng: number) => number {
+  const o = originOf(origin);
+  return (lat, lng) => metresFrom(o, lat, lng);
+}
+
+/**
+ * A lower bound on metresFrom(o, lat, lng), without trigonometry and a fraction of a per cent under it at regional
  * distances: sin x ≥ x − x³/6, cos x ≥ 1 − x²/2 and asin y ≥ y, less a metre for rounding. 0 when a latitude is
  * outside ±90° (or a coordinate is not a number), where those bounds do not hold. Whole metres (rounded down): a
  * small integer is passed from call to call as it is, a fraction is boxed.
  */
+export function boundFrom(o: Origin, lat: number, lng: number): number {
+  if (!o.valid || !(Math.abs(lat) <= 90) || !Number.isFinite(lng)) return 0;
+  const la = lat * RAD;
+  const s1 = sinAtLeast((la - o.lat0) / 2);
+  const s2 = sinAtLeast((lng * RAD - o.lng0) / 2);
+  const h = s1 * s1 + o.cos0 * Math.max(0, 1 - (la * la) / 2) * s2 * s2;
+  return Math.max(0, Math.floor(2 * EARTH_RADIUS_M * Math.min(1, Math.sqrt(h)) * (1 - 1e-9) - 1));
+}
+
+/** boundFrom as a function of the point alone. */
 export function distanceBoundFrom(origin: LatLng): (lat: number, lng: number) => number {
-  const lat0 = origin.lat * RAD;
-  const lng0 = origin.lng * RAD;
-  const cos0 = Math.cos(lat0);
-  const valid = Math.abs(origin.lat) <= 90 && Number.isFinite(origin.lng);
-  return (lat, lng) => {
-    if (!valid || !(Math.abs(lat) <= 90) || !Number.isFinite(lng)) return 0;
-    const la = lat * RAD;
-    const s1 = sinAtLeast((la - lat0) / 2);
-    const s2 = sinAtLeast((lng * RAD - lng0) / 2);
-    const h = s1 * s1 + cos0 * Math.max(0, 1 - (la * la) / 2) * s2 * s2;
-    return Math.max(0, Math.floor(2 * EARTH_RADIUS_M * Math.min(1, Math.sqrt(h)) * (1 - 1e-9) - 1));
-  };
+  const o = originOf(origin);
+  return (lat, lng) => boundFrom(o, lat, lng);
 }
 
 /** A lower bound on |sin x|. */

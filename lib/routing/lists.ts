@@ -22,7 +22,7 @@
 // find places in sumBefore order through the order model (layout.ts), which orders as the summed comps do with
 // fewer comps to compare; built plainly, through the summed comps themselves.
 
-import { distanceBoundFrom } from "./geo";
+import { boundFrom } from "./geo";
 import { KeySort, PREFIX_RANGE, codePrefix, sortByKey } from "./key-order";
 import { DESIGNATED, type Layout, leastCostParams, listPosition, writeLeastModel, writeOrderModel } from "./layout";
 import { type Prepared, bounds, compareCands, compareLocations, locationBefore, measure, measureAll, packKeys } from "./prepare";
@@ -355,7 +355,6 @@ export class BlockLists {
   private fillByKey(): boolean {
     const { prep, blocks, keys } = this;
     const { mask, metres, cands, layout } = prep;
-    const bound = distanceBoundFrom(prep.destination); // a location's bound is computed here, if a full list asks
     const { kinds, listed } = layout;
     const nc = cands.length;
     let radix = 1; // designated positions as one number: each list's position in base (its length + 1)
@@ -396,7 +395,7 @@ export class BlockLists {
         const b = blocks[T];
         if (b.nearLen < b.keep) reach = true;
         else {
-          if (least < 0) least = bound(cands[c].lat, cands[c].lng);
+          if (least < 0) least = boundFrom(prep.origin, cands[c].lat, cands[c].lng); // asked by a full list
           reach = b.near[b.keep - 1] > least;
         }
       }

@@ -3,7 +3,7 @@
 // units it may give of each line, which lines it can ship whole, a cheap lower bound on its distance, and — on
 // demand, once per location per order (measure) — its distance and shipment model (layout.ts).
 
-import { distanceBoundFrom, distanceFrom } from "./geo";
+import { type Origin, boundFrom, metresFrom, originOf } from "./geo";
 import { type Layout, writeOrderModel, writeShipmentModel } from "./layout";
 import type { Candidate, Filter, FilterReason, FilterStep, LocationType, OrderLine, RoutingOrder } from "./types";
 
@@ -237,11 +237,11 @@ export type Prepared = {
   orderModel: boolean;
   /** 0 until measured; then 1, or 2 when some comp of the model is not a finite number. */
   measured: Uint8Array;
-  distance: (lat: number, lng: number) => number;
+  /** The destination, for metresFrom and boundFrom (geo.ts). */
+  origin: Origin;
   /** Per candidate, a lower bound on its metres, with no trigonometry (geo.ts): written when `bounded`, else left to bounds() (layout.keyOrder). */
   nearest: Float64Array;
   bounded: boolean;
-  destination: RoutingOrder["destination"];
   /** Every latitude is within ±90° and every longitude a finite number: every distance is then whole metres ≥ 0. */
   inRange: boolean;
   layout: Layout;
@@ -304,7 +304,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   }
   const measured = buffers.measured;
   measured.fill(0, 0, cap);
-  const distanceBound = distanceBoundFrom(order.destination);
+  const origin = originOf(order.destination);
   const bounded = !layout.keyOrder;
   let inRange = isInRange(order.destination.lat, order.destination.lng);
 
@@ -338,7 +338,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
     }
     cover[k] = cv;
     stock[k] = st;
-    if (bounded) nearest[k] = distanceBound(lat, lng); // cheapest while the location is at hand
+    if (bounded) nearest[k] = boundFrom(origin, lat, lng); // cheapest while the location is at hand
     if (!isInRange(lat, lng)) inRange = false;
     cands[k] = c;
   }
@@ -395,7 +395,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   }
   let totalUnits = 0;
   for (const l of lines) totalUnits += l.quantity;
-  return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, orderFixed, orderPerUnit, orderModel: true, measured, distance: distanceFrom(order.destination), nearest, bounded, destination: order.destination, inRange, layout, filtered, filterSteps: compiled.steps };
+  return { pickup, lines, totalUnits, cands, give, wholeLines, splitLines, mask, useful, codeKeys, metres, fixed, perUnit, orderFixed, orderPerUnit, orderModel: true, measured, origin, nearest, bounded, inRange, layout, filtered, filterSteps: compiled.steps };
 }
 
 function isInRange(lat: number, lng: number): boolean {
@@ -406,7 +406,7 @@ function isInRange(lat: number, lng: number): boolean {
 export function measure(prep: Prepared, c: number): boolean {
   if (prep.measured[c] === 0) {
     const cand = prep.cands[c];
-    const metres = (prep.metres[c] = prep.distance(cand.lat, cand.lng));
+    const metres = (prep.metres[c] = metresFrom(prep.origin, cand.lat, cand.lng));
     prep.measured[c] = writeShipmentModel(prep.layout, cand, metres, prep.pickup, prep.fixed, prep.perUnit, c * prep.layout.size) ? 1 : 2;
     if (prep.orderModel) writeOrderModel(prep.layout, cand, metres, prep.pickup, prep.orderFixed, prep.orderPerUnit, c * prep.layout.orderSize);
   }
@@ -416,8 +416,7 @@ export function measure(prep: Prepared, c: number): boolean {
 /** Every candidate's distance bound into `nearest`, when prepare() left them (layout.keyOrder). */
 export function bounds(prep: Prepared): void {
   if (prep.bounded) return;
-  const bound = distanceBoundFrom(prep.destination);
-  for (let c = 0; c < prep.cands.length; c++) prep.nearest[c] = bound(prep.cands[c].lat, prep.cands[c].lng);
+  for (let c = 0; c < prep.cands.length; c++) prep.nearest[c] = boundFrom(prep.origin, prep.cands[c].lat, prep.cands[c].lng);
   prep.bounded = true;
 }
 
