@@ -52,12 +52,18 @@ export function distanceFrom(origin: LatLng): (lat: number, lng: number) => numb
  */
 export function boundFrom(o: Origin, lat: number, lng: number): number {
   if (!o.valid || !(Math.abs(lat) <= 90) || !Number.isFinite(lng)) return 0;
+  // Every value below is a finite number: comparisons stand in for Math.max and Math.min (which handle NaN too).
   const la = lat * RAD;
-  const s1 = sinAtLeast((la - o.lat0) / 2);
-  const s2 = sinAtLeast((lng * RAD - o.lng0) / 2);
-  const h = s1 * s1 + o.cos0 * Math.max(0, 1 - (la * la) / 2) * s2 * s2;
-  return Math.max(0, Math.floor(2 * EARTH_RADIUS_M * Math.min(1, Math.sqrt(h)) * (1 - 1e-9) - 1));
+  const s1 = sinAtLeast((la - o.lat0) * 0.5);
+  const s2 = sinAtLeast((lng * RAD - o.lng0) * 0.5);
+  const c = 1 - la * la * 0.5;
+  const h = s1 * s1 + o.cos0 * (c > 0 ? c : 0) * s2 * s2;
+  const m = Math.floor(BOUND_SCALE * (h < 1 ? Math.sqrt(h) : 1) - 1);
+  return m > 0 ? m : 0;
 }
+
+// 2R less a relative 1e-9 for rounding, as one constant.
+const BOUND_SCALE = 2 * EARTH_RADIUS_M * (1 - 1e-9);
 
 /** boundFrom as a function of the point alone. */
 export function distanceBoundFrom(origin: LatLng): (lat: number, lng: number) => number {
@@ -65,8 +71,9 @@ export function distanceBoundFrom(origin: LatLng): (lat: number, lng: number) =>
   return (lat, lng) => boundFrom(o, lat, lng);
 }
 
-/** A lower bound on |sin x|. */
+/** A lower bound on |sin x|, x a finite number (x³/6 as a product: a division takes several times as long). */
 function sinAtLeast(x: number): number {
   const a = Math.abs(x);
-  return Math.max(0, a - (a * a * a) / 6);
+  const s = a - a * a * a * (1 / 6);
+  return s > 0 ? s : 0;
 }
