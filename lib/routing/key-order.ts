@@ -99,7 +99,7 @@ function mergeRuns(order: Int32Array, n: number, keys: Float64Array, runs: numbe
     from = to;
     to = t;
   }
-  if (from !== order) for (let i = 0; i < n; i++) order[i] = from[i];
+  settle(order, from, n);
 }
 
 /** Least significant digit first, 8 bits at a time over the key's low 26 bits and its high 24; stable. */
@@ -133,5 +133,10 @@ function radixSort(order: Int32Array, n: number, keys: Float64Array, work: KeySo
     from = to;
     to = t;
   }
-  if (from !== order) for (let i = 0; i < n; i++) order[i] = from[i];
+  settle(order, from, n);
+}
+
+/** The passes of a sort alternate between order and a scratch array: the result back into order if it ended there. */
+function settle(order: Int32Array, last: Int32Array, n: number): void {
+  if (last !== order) for (let i = 0; i < n; i++) order[i] = last[i];
 }

@@ -7,7 +7,7 @@ import { Reducer } from "./reducer";
 import { route, TOP_PLANS } from "./route";
 import { type PlanRef, blockSearch, copyPlanRef, newPlanRef, planTieBreak, setSearch, subsetCount, SET_BUDGET } from "./search";
 import { candidateArb, candidatesArb, loc, orderArb, orderOf, planOf, planShape, referenceCompare, referencePlans, refShape, strategy, strategyArb } from "./test-support";
-import type { Ranker, RoutingOrder, Strategy } from "./types";
+import type { Candidate, Ranker, RoutingOrder, Strategy } from "./types";
 
 describe("search equals the brute-force reference", () => {
   it("picks the same plan as trying every subset and every assignment (≤ 8 candidates)", () => {
@@ -159,6 +159,18 @@ describe("block lists on larger instances", () => {
   });
 });
 
+/** The block lists of an order (locations by id), built the fast way or plainly; none when the block search would not run. */
+function builtLists(o: RoutingOrder, candidates: Candidate[], s: Strategy, topN: number, plainly: boolean): number[][] {
+  const prep = prepare(o, candidates, s.filters, compileLayout(s.rankers));
+  fc.pre(prep.splitLines.length === 0 && prep.wholeLines.length > 0);
+  const nW = prep.wholeLines.length;
+  const units = new Float64Array(1 << nW);
+  for (let T = 1; T < 1 << nW; T++) for (let w = 0; w < nW; w++) if (T & (1 << w)) units[T] += prep.lines[prep.wholeLines[w]].quantity;
+  const built = new BlockLists();
+  built.build(prep, Math.min(s.maxSplits + 1, nW), topN, units, plainly);
+  return built.blocks.slice(1, 1 << nW).map((b) => Array.from(b.cands.subarray(0, b.len), (c) => prep.cands[c].locationId));
+}
+
 describe("block lists", () => {
   // The fast ways (arrival out of index order, unmeasured locations, the early stop) against the lists as they were
   // always built: every location measured, in index order or, with a nearest-max ranker, in order of distance.
@@ -175,18 +187,7 @@ describe("block lists", () => {
     );
     fc.assert(
       fc.property(orderArb, spread, strategyArb, fc.integer({ min: 1, max: TOP_PLANS }), (o, candidates, s, topN) => {
-        const layout = compileLayout(s.rankers);
-        const lists = (plainly: boolean) => {
-          const prep = prepare(o, candidates, s.filters, layout);
-          fc.pre(prep.splitLines.length === 0 && prep.wholeLines.length > 0);
-          const nW = prep.wholeLines.length;
-          const units = new Float64Array(1 << nW);
-          for (let T = 1; T < 1 << nW; T++) for (let w = 0; w < nW; w++) if (T & (1 << w)) units[T] += prep.lines[prep.wholeLines[w]].quantity;
-          const built = new BlockLists();
-          built.build(prep, Math.min(s.maxSplits + 1, nW), topN, units, plainly);
-          return built.blocks.slice(1, 1 << nW).map((b) => Array.from(b.cands.subarray(0, b.len), (c) => prep.cands[c].locationId));
-        };
-        expect(lists(false)).toEqual(lists(true));
+        expect(builtLists(o, candidates, s, topN, false)).toEqual(builtLists(o, candidates, s, topN, true));
       }),
       { numRuns: 500 },
     );
@@ -216,18 +217,8 @@ describe("block lists in key order", () => {
     const rankers = fc.tuple(fc.array(fixedRanker, { maxLength: 3 }), fc.nat(3)).map(([rs, at]): Ranker[] => [...rs.slice(0, at), { kind: "nearest", measure: "max" }, ...rs.slice(at)]);
     fc.assert(
       fc.property(orderArb, spread, rankers, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: TOP_PLANS }), (o, candidates, rs, maxSplits, topN) => {
-        const layout = compileLayout(rs);
-        const lists = (plainly: boolean) => {
-          const prep = prepare(o, candidates, [], layout);
-          fc.pre(prep.splitLines.length === 0 && prep.wholeLines.length > 0);
-          const nW = prep.wholeLines.length;
-          const units = new Float64Array(1 << nW);
-          for (let T = 1; T < 1 << nW; T++) for (let w = 0; w < nW; w++) if (T & (1 << w)) units[T] += prep.lines[prep.wholeLines[w]].quantity;
-          const built = new BlockLists();
-          built.build(prep, Math.min(maxSplits + 1, nW), topN, units, plainly);
-          return built.blocks.slice(1, 1 << nW).map((b) => Array.from(b.cands.subarray(0, b.len), (c) => prep.cands[c].locationId));
-        };
-        expect(lists(false)).toEqual(lists(true));
+        const s = strategy(rs, { maxSplits });
+        expect(builtLists(o, candidates, s, topN, false)).toEqual(builtLists(o, candidates, s, topN, true));
       }),
       { numRuns: 1000 },
     );
