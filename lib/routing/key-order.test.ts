@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { KeySort, codePrefix, sortByKey } from "./key-order";
+import { KeySort, codePrefix, prefixOf, sortByKey } from "./key-order";
 
 describe("codePrefix", () => {
   it("orders codes as the strings do wherever it tells them apart", () => {
@@ -33,6 +33,17 @@ describe("sortByKey", () => {
         expect([...order]).toEqual(values.map((_, i) => i).sort((a, b) => values[a] - values[b] || a - b));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("prefixOf", () => {
+  it("is codePrefix of the code in hand, whatever the id saw before", () => {
+    const id = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constantFrom(-1, 1.5, Number.NaN, 2 ** 16, 2 ** 16 - 1, 1e9));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(id, fc.constantFrom("ST-001", "ST-002", "DC-01", "", "WAREHOUSE-A")), { maxLength: 60 }), (seen) => {
+        for (const [locationId, code] of seen) expect(prefixOf({ locationId, code })).toBe(codePrefix(code));
+      }),
     );
   });
 });

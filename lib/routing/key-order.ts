@@ -27,6 +27,30 @@ export function codePrefix(code: string): number {
   return key;
 }
 
+// The last code seen for each location id below SEEN_IDS, and its codePrefix: a location keeps its code from one
+// order to the next, and looking it up costs less than the arithmetic on its units. Grown as ids come.
+const SEEN_IDS = 1 << 16;
+const seenCodes: (string | undefined)[] = [];
+let seenPrefixes = new Float64Array(256);
+
+/** codePrefix(c.code), remembered per location id (checked against the code, so a new code is seen). */
+export function prefixOf(c: { locationId: number; code: string }): number {
+  const id = c.locationId;
+  if (id < seenCodes.length && seenCodes[id] === c.code) return seenPrefixes[id];
+  const key = codePrefix(c.code);
+  if (Number.isInteger(id) && id >= 0 && id < SEEN_IDS) {
+    while (seenCodes.length <= id) seenCodes.push(undefined); // no holes: the array stays a plain list
+    if (seenPrefixes.length <= id) {
+      const grown = new Float64Array(Math.min(SEEN_IDS, 2 * (id + 1)));
+      grown.set(seenPrefixes);
+      seenPrefixes = grown;
+    }
+    seenCodes[id] = c.code;
+    seenPrefixes[id] = key;
+  }
+  return key;
+}
+
 /** Working arrays of sortByKey, grown as needed. */
 export class KeySort {
   tmp = new Int32Array(256);

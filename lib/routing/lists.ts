@@ -23,7 +23,7 @@
 // fewer comps to compare; built plainly, through the summed comps themselves.
 
 import { boundFrom } from "./geo";
-import { KeySort, PREFIX_RANGE, codePrefix, sortByKey } from "./key-order";
+import { KeySort, PREFIX_RANGE, prefixOf, sortByKey } from "./key-order";
 import { DESIGNATED, type Layout, leastCostParams, listPosition, writeLeastModel, writeOrderModel } from "./layout";
 import { type Prepared, bounds, compareCands, compareLocations, locationBefore, measure, measureAll, packKeys } from "./prepare";
 
@@ -366,7 +366,7 @@ export class BlockLists {
       if (mask[c] === 0) continue;
       let position = 0;
       for (let i = 0; i < kinds.length; i++) if (kinds[i] === DESIGNATED) position = position * (listed[i]!.length + 1) + listPosition(layout, i, cands[c].locationId);
-      keys[c] = position * PREFIX_RANGE + codePrefix(cands[c].code);
+      keys[c] = position * PREFIX_RANGE + prefixOf(cands[c]);
       order[n++] = c;
     }
     sortByKey(order, n, keys, this.keySort);
