@@ -63,6 +63,25 @@ describe("sqlTransaction", () => {
     warn.mockRestore();
   });
 
+  it("ends the transaction after every statement already sent, even one the work did not wait for", async () => {
+    const scope = `sql-tx-end-${Date.now()}`;
+    const insert = (tx: Parameters<Parameters<typeof sqlTransaction>[0]>[0], key: string, sleep: number) =>
+      tx.$executeRaw`INSERT INTO idempotency_record (scope, key, request_hash, status, response)
+        SELECT ${scope}, ${key}, 'h', 0, 'null'::jsonb FROM pg_sleep(${sleep}::float8)`;
+    // The second insert waits behind the slow first when the work returns (or throws): it must still be inside.
+    await sqlTransaction(async (tx) => {
+      void insert(tx, "kept-1", 0.05);
+      void insert(tx, "kept-2", 0);
+    });
+    await expect(sqlTransaction(async (tx) => {
+      insert(tx, "dropped-1", 0.05).catch(() => {});
+      insert(tx, "dropped-2", 0).catch(() => {});
+      throw new Error("changed my mind");
+    })).rejects.toThrow("changed my mind");
+    const kept = await db().idempotencyRecord.findMany({ where: { scope }, select: { key: true }, orderBy: { key: "asc" } });
+    expect(kept.map((r) => r.key)).toEqual(["kept-1", "kept-2"]);
+  });
+
   it("keeps statements one copy of the module prepared usable by another (Next bundles it more than once)", async () => {
     // One connection, so both copies use it.
     const shared = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });

@@ -46,23 +46,28 @@ function run(client: pg.PoolClient, query: TemplateStringsArray | Prisma.Sql, va
   return client.query({ name: statementName(sql.text), text: sql.text, values: params, types });
 }
 
-function sqlTx(client: pg.PoolClient): SqlTx {
-  // Statements sent while one is running (a batch reserves one chunk while it routes the next) wait their turn
-  // here: pg's own queue for that is deprecated. Each is sent as soon as the one before it is answered.
+/**
+ * The transaction's statements on `client`, and `end` for its COMMIT or ROLLBACK. Statements sent while one is
+ * running (a batch reserves one chunk while it routes the next) wait their turn here — pg's own queue for that is
+ * deprecated — and each is sent as soon as the one before it is answered; `end` waits its turn too, so nothing
+ * already sent can land after it.
+ */
+function sqlTx(client: pg.PoolClient): { tx: SqlTx; end: (command: "COMMIT" | "ROLLBACK") => Promise<unknown> } {
   let tail: Promise<unknown> = Promise.resolve();
-  const inTurn = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
-    const result = tail.then(() => run(client, query, values));
+  const inTurn = <R>(send: () => Promise<R>): Promise<R> => {
+    const result = tail.then(send);
     tail = result.catch(() => {});
     return result;
   };
-  return {
+  const tx: SqlTx = {
     async $queryRaw<T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      return (await inTurn(query, values)).rows as T;
+      return (await inTurn(() => run(client, query, values))).rows as T;
     },
     async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      return (await inTurn(query, values)).rowCount ?? 0;
+      return (await inTurn(() => run(client, query, values))).rowCount ?? 0;
     },
   };
+  return { tx, end: (command) => inTurn(() => client.query(command)) };
 }
 
 // The embedded PGlite server serves every connection from one session: what an earlier connection prepared is still
@@ -113,17 +118,18 @@ const ignore = () => {};
 export async function sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
   const client = await connect(pool());
   client.on("error", ignore);
+  const { tx, end } = sqlTx(client);
   let broken: Error | undefined;
   try {
     // Neither a statement nor a stalled caller may hold a pooled connection for long (Prisma's transactions had a
     // 60 s limit). Generic plans: PostgreSQL kept re-planning some prepared statements for their parameter values
     // (arrays of ids and codes, whose plans do not depend on them). One round trip.
     await client.query("BEGIN; SET LOCAL statement_timeout = 60000; SET LOCAL idle_in_transaction_session_timeout = 60000; SET LOCAL plan_cache_mode = force_generic_plan");
-    const result = await work(sqlTx(client));
-    await client.query("COMMIT");
+    const result = await work(tx);
+    await end("COMMIT");
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch((e: Error) => (broken = e)); // a connection that cannot roll back is dropped
+    await end("ROLLBACK").catch((e: Error) => (broken = e)); // a connection that cannot roll back is dropped
     throw error;
   } finally {
     client.off("error", ignore);
