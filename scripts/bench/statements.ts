@@ -6,10 +6,10 @@ import { benchDay, orderBody, placeRolledBack } from "./orders";
 import { ms } from "./stats";
 
 const ORDERS = Number(process.argv.find((a) => a.startsWith("--orders="))?.slice("--orders=".length) ?? 500);
-if (!Number.isInteger(ORDERS) || ORDERS < 1 || ORDERS > 500) throw new Error("--orders=N: a whole number of orders from 1 to 500 (a batch's limit)");
 const REPS = ORDERS < 100 ? 50 : 5;
 
 export async function benchStatements() {
+  if (!Number.isInteger(ORDERS) || ORDERS < 1 || ORDERS > 500) throw new Error("--orders=N: a whole number of orders from 1 to 500 (a batch's limit)");
   const { channel, skus } = await benchDay();
   let trips: { sql: string; ms: number }[] = [];
   const query = pg.Client.prototype.query;
