@@ -5,6 +5,7 @@
 
 import { type Origin, boundFrom, metresFrom, originOf } from "./geo";
 import { type Layout, writeOrderModel, writeShipmentModel } from "./layout";
+import { AtpColumn, type AtpColumns } from "./atp-columns";
 import type { Candidate, Filter, FilterReason, FilterStep, LocationType, OrderLine, RoutingOrder } from "./types";
 
 /** Lines merged by SKU, without zero quantities, ordered by SKU id: the result does not depend on line order. */
@@ -156,11 +157,37 @@ function passes(check: Check, c: Candidate): boolean {
   }
 }
 
+/**
+ * Where prepare() reads stock from: the candidates' shared AtpColumns table (when the first candidate's ATP is a
+ * column of one) with the order's SKUs found in its index once (`at[i]`, −1 when absent), else each ATP map.
+ */
+export class StockReader {
+  table: AtpColumns | null = null;
+  at = new Int32Array(8);
+
+  /** Set for one decision. */
+  for(candidates: readonly Candidate[], lines: readonly OrderLine[]): this {
+    const first = candidates.length > 0 ? candidates[0].atp : null;
+    this.table = first instanceof AtpColumn ? first.table : null;
+    if (this.table) {
+      if (this.at.length < lines.length) this.at = new Int32Array(lines.length * 2);
+      for (let i = 0; i < lines.length; i++) this.at[i] = this.table.index.get(lines[i].skuId) ?? -1;
+    }
+    return this;
+  }
+}
+
+const MAPS = new StockReader();
+
 /** Reads the location's raw ATP of each line into `raw`; true when it holds any. */
-function readStock(c: Candidate, lines: readonly OrderLine[], raw: Float64Array): boolean {
+function readStock(c: Candidate, lines: readonly OrderLine[], raw: Float64Array, from: StockReader): boolean {
   let any = false;
+  const atp = c.atp;
+  const table = from.table;
+  const direct = table !== null && atp instanceof AtpColumn && atp.table === table;
   for (let i = 0; i < lines.length; i++) {
-    const a = c.atp.get(lines[i].skuId);
+    // NaN (none held) and undefined both fail `> 0`.
+    const a = direct && from.at[i] >= 0 ? table.values[from.at[i] * table.stride + atp.slot] : atp.get(lines[i].skuId);
     const v = a === undefined || !(a > 0) ? 0 : Math.floor(a);
     raw[i] = v;
     if (v > 0) any = true;
@@ -177,17 +204,17 @@ function anyAbove(raw: Float64Array, n: number, margin: number): boolean {
  * Runs the filters over one location. Returns the reason it is left out, or null; on null `raw` holds its ATP of
  * each line (before the margin).
  */
-export function screen(c: Candidate, lines: readonly OrderLine[], f: CompiledFilters, raw: Float64Array): FilterReason | null {
+export function screen(c: Candidate, lines: readonly OrderLine[], f: CompiledFilters, raw: Float64Array, from: StockReader = MAPS): FilterReason | null {
   let stocked: boolean | null = null;
   for (let k = 0; k < f.checks.length; k++) {
     if (!passes(f.checks[k], c)) return fail(f, k);
     if (f.margins[k] >= 0) {
-      stocked ??= readStock(c, lines, raw);
+      stocked ??= readStock(c, lines, raw, from);
       // A location with nothing of the order is "noStock", not the margin's doing.
       if (stocked && !anyAbove(raw, lines.length, f.margins[k])) return fail(f, k);
     }
   }
-  stocked ??= readStock(c, lines, raw);
+  stocked ??= readStock(c, lines, raw, from);
   return stocked && anyAbove(raw, lines.length, f.margin) ? null : "noStock";
 }
 
@@ -269,6 +296,7 @@ export class Buffers {
   nearest = new Float64Array(64);
   codeKeys = new Float64Array(128);
   cands: Candidate[] = [];
+  reader = new StockReader();
 }
 
 function f64(b: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
@@ -306,6 +334,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
   measured.fill(0, 0, cap);
   const origin = originOf(order.destination);
   const bounded = !layout.keyOrder;
+  const from = buffers.reader.for(candidates, lines);
   let inRange = isInRange(order.destination.lat, order.destination.lng);
 
   // Per location, bit i: it can ship line i whole (cover) / holds some of it (stock). Orders of ≤ 31 lines only.
@@ -319,7 +348,7 @@ export function prepare(order: RoutingOrder, candidates: readonly Candidate[], f
     // Read the coordinates first: their loads then overlap the stock's (the data is seldom in cache).
     const lat = c.lat;
     const lng = c.lng;
-    const reason = screen(c, lines, compiled, raw);
+    const reason = screen(c, lines, compiled, raw, from);
     if (reason !== null) {
       filtered.push({ locationId: c.locationId, code: c.code, reason });
       continue;

@@ -5,7 +5,7 @@
 
 import { haversineMetres } from "./geo";
 import { type Layout, layoutFor, margin, rankerValues, shipmentCents } from "./layout";
-import { Buffers, type Prepared, compareLocations, compileFilters, orderLines, prepare, screen } from "./prepare";
+import { Buffers, type Prepared, compareLocations, compileFilters, orderLines, prepare, screen, StockReader } from "./prepare";
 import { Reducer, type Slot } from "./reducer";
 import { BlockSearch, MAX_BLOCK_LINES, type PlanRef, PlanTieBreak, copyPlanRef, newPlanRef, setSearch } from "./search";
 import type {
@@ -78,10 +78,11 @@ function pickupScan(order: RoutingOrder, candidates: readonly Candidate[], n: nu
   const lines = orderLines(order.lines);
   const compiled = compileFilters(filters, asPickup);
   const raw = new Float64Array(lines.length);
+  const reader = new StockReader().for(candidates, lines);
   const filtered: Explanation["filtered"] = [];
   const eligible: { c: Candidate; metres: number }[] = [];
   for (const c of candidates) {
-    let reason = c.canPickup ? screen(c, lines, compiled, raw) : "capability";
+    let reason = c.canPickup ? screen(c, lines, compiled, raw, reader) : "capability";
     if (reason === null && lines.some((l, i) => raw[i] - compiled.margin < l.quantity)) reason = "incomplete";
     if (reason !== null) filtered.push({ locationId: c.locationId, code: c.code, reason });
     else eligible.push({ c, metres: 0 });

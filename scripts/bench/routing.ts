@@ -3,6 +3,7 @@
 // the network, the ATP and the orders the same on every run.
 import os from "node:os";
 import { type Candidate, type LocationType, type RoutingOrder, type Strategy, SET_BUDGET, route } from "@/lib/routing";
+import { AtpColumns } from "@/lib/routing/atp-columns";
 import { prng } from "./prng";
 
 const LOCATIONS = 200;
@@ -68,7 +69,11 @@ export function benchNetwork(seed = 5) {
       return { ...c, atp };
     }),
   );
-  return { candidates, orders, perOrder };
+  // As intake passes them: every candidate's ATP a column of one table over the SKUs loaded (a batch's ≈ 1,000 SKUs;
+  // here all 500), shared by every order routed from that read.
+  const table = AtpColumns.over(Array.from({ length: SKUS }, (_, i) => i + 1), candidates.length);
+  const tabled = candidates.map((c) => ({ ...c, atp: table.column([...c.atp.keys()], [...c.atp.values()]) }));
+  return { candidates, orders, perOrder, tabled: orders.map(() => tabled) };
 }
 
 const FILTERS: Strategy["filters"] = [{ kind: "capability" }, { kind: "capacity" }];
@@ -86,6 +91,10 @@ export const BENCH_STRATEGIES: [string, Strategy][] = [
 ];
 
 export type RoutingBenchRow = { name: string; perSecond: number; split: number; backOrdered: number; plans: number };
+
+// `--atp=maps`: each order's candidates carry a map of its own SKUs (what the bench passed before session 7, for
+// comparison with earlier figures). One input shape per process: route() fed both would be measured polymorphic.
+const MAPS = process.argv.includes("--atp=maps");
 
 /** Decisions per CPU-second of this process (not wall time: the figure is per core even on a busy machine). */
 function perCpuSecond(orders: readonly RoutingOrder[], perOrder: readonly Candidate[][], strategy: Strategy, seconds: number): number {
@@ -105,8 +114,11 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 export function benchRouting(): RoutingBenchRow[] {
-  const { candidates, orders, perOrder } = benchNetwork();
+  const net = benchNetwork();
+  const { candidates, orders } = net;
+  const input = MAPS ? net.perOrder : net.tabled;
   console.log(`\nRouting core (node ${process.version}, ${os.cpus()[0]?.model ?? "unknown CPU"}): ${orders.length} 3-line orders over ${candidates.length} candidate locations (${SKUS} SKUs, each stocked at 30–60 % of them), max 2 splits, one core`);
+  console.log(`\nCandidates' ATP: ${MAPS ? "a map per candidate and order (--atp=maps)" : "one table shared by every order, as intake passes it (--atp=maps: a map per candidate and order)"}`);
   console.log("\n| strategy (filters: capability, capacity) | decisions/s | split plans | with back-orders | plans scored per decision |\n|---|---|---|---|---|");
   const rows: RoutingBenchRow[] = [];
   for (const [name, strategy] of BENCH_STRATEGIES) {
@@ -114,13 +126,13 @@ export function benchRouting(): RoutingBenchRow[] {
     let backOrdered = 0;
     let plans = 0;
     for (let i = 0; i < orders.length; i++) {
-      const d = route(orders[i], perOrder[i], strategy);
+      const d = route(orders[i], input[i], strategy);
       if (d.kind !== "plan") throw new Error("expected a plan");
       if (d.plan.shipments.length > 1) split++;
       if (d.plan.backOrdered.length > 0) backOrdered++;
       plans += d.explanation.plansConsidered;
     }
-    const row = { name, perSecond: perCpuSecond(orders, perOrder, strategy, MIN_SECONDS), split: split / orders.length, backOrdered: backOrdered / orders.length, plans: plans / orders.length };
+    const row = { name, perSecond: perCpuSecond(orders, input, strategy, MIN_SECONDS), split: split / orders.length, backOrdered: backOrdered / orders.length, plans: plans / orders.length };
     rows.push(row);
     console.log(`| ${name} | ${fmt(row.perSecond)} | ${pct(row.split)} | ${pct(row.backOrdered)} | ${row.plans.toFixed(1)} |`);
   }
@@ -130,8 +142,8 @@ export function benchRouting(): RoutingBenchRow[] {
   const big = orders.slice(0, few).map((o) => ({ ...o, lines: o.lines.map((l, i) => (i === 0 ? { ...l, quantity: 70 } : l)) }));
   const strategy = BENCH_STRATEGIES[0][1];
   let narrowed = 0;
-  for (let i = 0; i < few; i++) if (!route(big[i], perOrder[i], strategy).explanation.exhaustive) narrowed++;
-  const rate = perCpuSecond(big, perOrder.slice(0, few), strategy, MIN_SECONDS / 2);
+  for (let i = 0; i < few; i++) if (!route(big[i], input[i], strategy).explanation.exhaustive) narrowed++;
+  const rate = perCpuSecond(big, input.slice(0, few), strategy, MIN_SECONDS / 2);
   console.log(`\nSplit-line orders (first line 70 units, ${BENCH_STRATEGIES[0][0]}): ${fmt(rate)} decisions/s (${(1000 / rate).toFixed(2)} ms each); ${narrowed} of ${few} narrowed to ≤ ${fmt(SET_BUDGET)} location subsets`);
   return rows;
 }

@@ -51,7 +51,7 @@ export async function candidatesFor(skuIds: number[], opts: { always?: number[];
       GROUP BY location_id
     ) t ON t.location_id = l.id`;
   foldSoon();
-  const columns = new AtpColumns(skuIds);
+  const columns = AtpColumns.over(skuIds, rows.length);
   return rows.map((r) => ({
     locationId: r.id,
     code: r.code,

@@ -1,5 +1,6 @@
 import "server-only";
 import { type Candidate, type RoutingDecision, type RoutingOrder, type Strategy, route } from "@/lib/routing";
+import { AtpColumns } from "@/lib/routing/atp-columns";
 import { channelAts } from "../channels/availability";
 import { db } from "../db";
 import { candidatesFor, type LoadedCandidate } from "../orders/candidates";
@@ -73,7 +74,8 @@ function merge(lines: { skuId: number; quantity: number }[]) {
 }
 
 function run(rules: Strategy, samples: { destination: RoutingOrder["destination"]; lines: { skuId: number; quantity: number }[] }[], start: LoadedCandidate[]): ReplayMetrics {
-  const stock = start.map((c) => ({ ...c, atp: c.atp.copy() }));
+  const copies = AtpColumns.copy(start.map((c) => c.atp));
+  const stock = start.map((c, i) => ({ ...c, atp: copies[i] }));
   const byId = new Map(stock.map((c) => [c.locationId, c]));
   const load = new Map<number, { shipments: number; units: number }>();
   let routed = 0, split = 0, kmSum = 0, cents = 0, boUnits = 0, boOrders = 0;
