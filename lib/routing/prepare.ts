@@ -177,8 +177,6 @@ export class StockReader {
   }
 }
 
-const MAPS = new StockReader();
-
 /** Reads the location's raw ATP of each line into `raw`; true when it holds any. */
 function readStock(c: Candidate, lines: readonly OrderLine[], raw: Float64Array, from: StockReader): boolean {
   let any = false;
@@ -204,7 +202,7 @@ function anyAbove(raw: Float64Array, n: number, margin: number): boolean {
  * Runs the filters over one location. Returns the reason it is left out, or null; on null `raw` holds its ATP of
  * each line (before the margin).
  */
-export function screen(c: Candidate, lines: readonly OrderLine[], f: CompiledFilters, raw: Float64Array, from: StockReader = MAPS): FilterReason | null {
+export function screen(c: Candidate, lines: readonly OrderLine[], f: CompiledFilters, raw: Float64Array, from: StockReader): FilterReason | null {
   let stocked: boolean | null = null;
   for (let k = 0; k < f.checks.length; k++) {
     if (!passes(f.checks[k], c)) return fail(f, k);

@@ -95,9 +95,6 @@ export async function benchOrders(databaseUrl: string) {
     const ping = () => fetch(`${a.base}/api/v1/ping`, { method: "POST", headers: headers("x"), body: "{}" });
     const order = (t: string) => (i: number) =>
       fetch(`${a.base}/api/v1/orders`, { method: "POST", headers: headers(`${t}-${i}`), body: JSON.stringify(orderBody(t, i, skus)) });
-    // Both routes warmed under the same load first: on a slow machine the server and the load generator take
-    // seconds to reach their compiled code, and the route measured first would pay for it (a ratio above 0.7
-    // came from a cold no-op). The no-op is measured before and after the intake; the ratio takes their mean.
     // The same order with its last line repeating the first SKU: the route does everything but the transaction
     // (key, Idempotency-Key, body, every validation rule) and answers 422 — what intake costs before the database.
     const refusedAtValidation = (i: number) => {
@@ -105,6 +102,9 @@ export async function benchOrders(databaseUrl: string) {
       body.lines[body.lines.length - 1].sku = body.lines[0].sku;
       return fetch(`${a.base}/api/v1/orders`, { method: "POST", headers: headers(`${tag}v-${i}`), body: JSON.stringify(body) });
     };
+    // Every route warmed under the same load first: on a slow machine the server and the load generator take
+    // seconds to reach their compiled code, and the route measured first would pay for it (a ratio above 0.7
+    // came from a cold no-op). The no-op is measured before and after the intake; the ratio takes their mean.
     await drive(ping, WARM_SECONDS);
     await drive(refusedAtValidation, WARM_SECONDS);
     await drive(order(`${tag}w`), WARM_SECONDS);
